@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SheetCore", targets: ["SheetCore"]),
+        .executable(name: "sheet", targets: ["sheet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SheetCore"),
+        .executableTarget(
+            name: "sheet",
+            dependencies: [
+                "SheetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,424 @@
+/// Splits formula text into tokens, working over the UTF-8 bytes.
+///
+/// The lexer never allocates for ordinary tokens: references are decoded to integers here,
+/// and names and strings are handed over as byte ranges. Every byte access is bounds-checked
+/// through `byte(_:)`, which reads 0 past the end.
+struct Lexer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int) {
+        self.bytes = bytes
+        self.pos = start
+    }
+
+    // MARK: Character classes
+
+    @inline(__always)
+    func byte(_ i: Int) -> UInt8 {
+        (i >= 0 && i < bytes.count) ? bytes[i] : 0
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+
+    @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+
+    /// Characters that can start a name: letters, `_`, `\` and any non-ASCII byte.
+    @inline(__always)
+    static func isIdentifierStart(_ b: UInt8) -> Bool {
+        isLetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "\\") || b >= 0x80
+    }
+
+    /// Characters that can continue a name: also digits, `.` and `?`.
+    @inline(__always)
+    static func isIdentifierChar(_ b: UInt8) -> Bool {
+        isIdentifierStart(b) || isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "?")
+    }
+
+    /// Whether the byte after a reference lets the reference stand (it is not part of a longer name,
+    /// a function call or a sheet name).
+    @inline(__always)
+    static func endsReference(_ b: UInt8) -> Bool {
+        !(isIdentifierChar(b) || b == UInt8(ascii: "(") || b == UInt8(ascii: "!"))
+    }
+
+    static func error(_ message: String, _ position: Int) -> FormulaParseError {
+        FormulaParseError(message: message, position: position)
+    }
+
+    func unexpectedCharacter(at i: Int) -> FormulaParseError {
+        // Show the whole UTF-8 sequence when the byte starts a multi-byte character.
+        var end = i + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80, end - i < 4 { end += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(end, bytes.count)]), as: UTF8.self)
+        return Lexer.error("unexpected character '\(text)'", i)
+    }
+
+    // MARK: Tokens
+
+    mutating func next() throws -> Token {
+        let count = bytes.count
+        var i = pos
+        while i < count, Lexer.isSpace(bytes[i]) { i += 1 }
+        let spaced = i > pos
+        pos = i
+        guard i < count else { return Token(kind: .end, start: i, end: i, spaceBefore: spaced) }
+        let b = bytes[i]
+        var t = Token(kind: .end, start: i, end: i + 1, spaceBefore: spaced)
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if !lexRows(at: i, into: &t) { try lexNumber(at: i, into: &t) }
+        case UInt8(ascii: "."):
+            guard Lexer.isDigit(byte(i + 1)) else { throw unexpectedCharacter(at: i) }
+            try lexNumber(at: i, into: &t)
+        case UInt8(ascii: "$"):
+            if !lexReference(at: i, into: &t) && !lexRows(at: i, into: &t) { throw unexpectedCharacter(at: i) }
+        case UInt8(ascii: "\""):
+            try lexString(at: i, into: &t)
+        case UInt8(ascii: "'"):
+            try lexQuotedSheet(at: i, into: &t)
+        case UInt8(ascii: "#"):
+            try lexHash(at: i, into: &t)
+        case UInt8(ascii: "+"): t.kind = .plus
+        case UInt8(ascii: "-"): t.kind = .minus
+        case UInt8(ascii: "*"): t.kind = .star
+        case UInt8(ascii: "/"): t.kind = .slash
+        case UInt8(ascii: "^"): t.kind = .caret
+        case UInt8(ascii: "&"): t.kind = .ampersand
+        case UInt8(ascii: "="): t.kind = .equal
+        case UInt8(ascii: "<"):
+            let n = byte(i + 1)
+            if n == UInt8(ascii: "=") { t.kind = .lessEqual; t.end = i + 2 }
+            else if n == UInt8(ascii: ">") { t.kind = .notEqual; t.end = i + 2 }
+            else { t.kind = .less }
+        case UInt8(ascii: ">"):
+            if byte(i + 1) == UInt8(ascii: "=") { t.kind = .greaterEqual; t.end = i + 2 } else { t.kind = .greater }
+        case UInt8(ascii: "%"): t.kind = .percent
+        case UInt8(ascii: ":"): t.kind = .colon
+        case UInt8(ascii: ","): t.kind = .comma
+        case UInt8(ascii: ";"): t.kind = .semicolon
+        case UInt8(ascii: "("): t.kind = .leftParen
+        case UInt8(ascii: ")"): t.kind = .rightParen
+        case UInt8(ascii: "{"): t.kind = .leftBrace
+        case UInt8(ascii: "}"): t.kind = .rightBrace
+        case UInt8(ascii: "@"): t.kind = .at
+        default:
+            guard Lexer.isIdentifierStart(b) else { throw unexpectedCharacter(at: i) }
+            try lexWord(at: i, into: &t)
+        }
+        pos = t.end
+        return t
+    }
+
+    // MARK: References
+
+    /// 1–3 column letters (not followed by a fourth letter) naming a column up to XFD.
+    /// Returns the zero-based column and the offset after the letters.
+    @inline(__always)
+    func scanColumn(at start: Int) -> (Int32, Int)? {
+        var j = start
+        var col = 0
+        while j - start < 4 {
+            let b = byte(j)
+            guard Lexer.isLetter(b) else { break }
+            col = col * 26 + Int((b | 0x20) - 96)
+            j += 1
+        }
+        let n = j - start
+        guard n >= 1, n <= 3, col <= SheetLimits.maxColumns else { return nil }
+        return (Int32(col - 1), j)
+    }
+
+    /// 1–7 digits naming a row from 1 to 1048576. Returns the zero-based row and the offset after the digits.
+    @inline(__always)
+    func scanRow(at start: Int) -> (Int32, Int)? {
+        var j = start
+        var row = 0
+        while j - start < 8 {
+            let b = byte(j)
+            guard Lexer.isDigit(b) else { break }
+            row = row * 10 + Int(b &- 48)
+            j += 1
+        }
+        let n = j - start
+        guard n >= 1, n <= 7, row >= 1, row <= SheetLimits.maxRows else { return nil }
+        return (Int32(row - 1), j)
+    }
+
+    /// `A1`, `$A$1`, `A:C`, `$A:$A` at `i`. Leaves `t` untouched and returns false when there is none.
+    mutating func lexReference(at i: Int, into t: inout Token) -> Bool {
+        var j = i
+        var mask: UInt8 = 0
+        if byte(j) == UInt8(ascii: "$") { mask |= 2; j += 1 }
+        guard let (col1, afterColumn) = scanColumn(at: j) else { return false }
+        j = afterColumn
+        if byte(j) == UInt8(ascii: ":") {
+            var k = j + 1
+            if byte(k) == UInt8(ascii: "$") { mask |= 8; k += 1 }
+            guard let (col2, afterSecond) = scanColumn(at: k), Lexer.endsReference(byte(afterSecond)) else { return false }
+            t.kind = .columns
+            t.col1 = col1
+            t.col2 = col2
+            t.absolute = mask
+            t.end = afterSecond
+            return true
+        }
+        if byte(j) == UInt8(ascii: "$") { mask |= 1; j += 1 }
+        guard let (row, afterRow) = scanRow(at: j), Lexer.endsReference(byte(afterRow)) else { return false }
+        t.kind = .cell
+        t.row1 = row
+        t.col1 = col1
+        t.row2 = row
+        t.col2 = col1
+        t.absolute = mask
+        t.end = afterRow
+        return true
+    }
+
+    /// `2:5`, `$2:$2` at `i`. Leaves `t` untouched and returns false when there is none.
+    mutating func lexRows(at i: Int, into t: inout Token) -> Bool {
+        var j = i
+        var mask: UInt8 = 0
+        if byte(j) == UInt8(ascii: "$") { mask |= 1; j += 1 }
+        guard let (row1, afterFirst) = scanRow(at: j), byte(afterFirst) == UInt8(ascii: ":") else { return false }
+        j = afterFirst + 1
+        if byte(j) == UInt8(ascii: "$") { mask |= 4; j += 1 }
+        guard let (row2, afterSecond) = scanRow(at: j), Lexer.endsReference(byte(afterSecond)) else { return false }
+        t.kind = .rows
+        t.row1 = row1
+        t.row2 = row2
+        t.absolute = mask
+        t.end = afterSecond
+        return true
+    }
+
+    // MARK: Words
+
+    /// A reference, name, function, boolean or sheet-qualified token starting with a letter, `_`, `\` or non-ASCII byte.
+    mutating func lexWord(at i: Int, into t: inout Token) throws {
+        if Lexer.isLetter(bytes[i]), lexReference(at: i, into: &t) { return }
+        var e = i + 1
+        while Lexer.isIdentifierChar(byte(e)) { e += 1 }
+        let after = byte(e)
+        if after == UInt8(ascii: "!") {
+            t.sheet = .plain
+            t.sheetStart = i
+            t.sheetEnd = e
+            try lexAfterSheet(at: e + 1, into: &t)
+            return
+        }
+        t.textStart = i
+        t.textEnd = e
+        if after == UInt8(ascii: "(") {
+            t.kind = .function
+            t.end = e + 1
+            return
+        }
+        t.end = e
+        if e - i == 4, matches("TRUE", at: i) {
+            t.kind = .bool
+            t.boolValue = true
+        } else if e - i == 5, matches("FALSE", at: i) {
+            t.kind = .bool
+            t.boolValue = false
+        } else {
+            t.kind = .name
+        }
+    }
+
+    /// Case-insensitive comparison of the bytes at `i` with an upper-case ASCII word.
+    func matches(_ word: StaticString, at i: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard i >= 0, i + n <= bytes.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n {
+            var b = bytes[i + k]
+            if Lexer.isLetter(b) { b &= ~0x20 }
+            if b != w[k] { return false }
+        }
+        return true
+    }
+
+    /// What follows `Sheet!`: a reference, a name or `#REF!`. `t.sheet` is already set.
+    mutating func lexAfterSheet(at p: Int, into t: inout Token) throws {
+        let b = byte(p)
+        if b == UInt8(ascii: "#") {
+            if let (code, length) = matchError(at: p), code == .ref {
+                t.kind = .error
+                t.errorCode = .ref
+                t.sheet = .none
+                t.end = p + length
+                return
+            }
+            throw Lexer.error("expected a reference after '!'", p)
+        }
+        if b == UInt8(ascii: "$") || Lexer.isLetter(b) {
+            if lexReference(at: p, into: &t) { return }
+        }
+        if b == UInt8(ascii: "$") || Lexer.isDigit(b) {
+            if lexRows(at: p, into: &t) { return }
+        }
+        if Lexer.isIdentifierStart(b) {
+            var e = p + 1
+            while Lexer.isIdentifierChar(byte(e)) { e += 1 }
+            let after = byte(e)
+            if after == UInt8(ascii: "(") || after == UInt8(ascii: "!") {
+                throw Lexer.error("unexpected '\(Character(Unicode.Scalar(after)))' after sheet-qualified name", e)
+            }
+            t.kind = .name
+            t.textStart = p
+            t.textEnd = e
+            t.end = e
+            return
+        }
+        throw Lexer.error("expected a reference after '!'", p)
+    }
+
+    /// `'Sheet name'!…` with `''` for a quote inside the name.
+    mutating func lexQuotedSheet(at i: Int, into t: inout Token) throws {
+        var j = i + 1
+        var escaped = false
+        while true {
+            guard j < bytes.count else { throw Lexer.error("unterminated quoted sheet name", i) }
+            if bytes[j] == UInt8(ascii: "'") {
+                if byte(j + 1) == UInt8(ascii: "'") { escaped = true; j += 2; continue }
+                break
+            }
+            j += 1
+        }
+        guard j > i + 1 else { throw Lexer.error("empty sheet name", i) }
+        guard byte(j + 1) == UInt8(ascii: "!") else { throw Lexer.error("expected '!' after quoted sheet name", i) }
+        t.sheet = escaped ? .quoted : .plain
+        t.sheetStart = i + 1
+        t.sheetEnd = j
+        try lexAfterSheet(at: j + 2, into: &t)
+    }
+
+    // MARK: Literals
+
+    mutating func lexString(at i: Int, into t: inout Token) throws {
+        var j = i + 1
+        var escaped = false
+        while true {
+            guard j < bytes.count else { throw Lexer.error("unterminated string", i) }
+            if bytes[j] == UInt8(ascii: "\"") {
+                if byte(j + 1) == UInt8(ascii: "\"") { escaped = true; j += 2; continue }
+                break
+            }
+            j += 1
+        }
+        t.kind = .string
+        t.textStart = i + 1
+        t.textEnd = j
+        t.hasEscapes = escaped
+        t.end = j + 1
+    }
+
+    /// The error literal at `i`, if any, and its length in bytes.
+    func matchError(at i: Int) -> (ErrorCode, Int)? {
+        for code in ErrorCode.allCases {
+            let text = code.text
+            let n = text.utf8.count
+            guard i + n <= bytes.count else { continue }
+            var k = 0
+            var equal = true
+            for w in text.utf8 {
+                var b = bytes[i + k]
+                if Lexer.isLetter(b) { b &= ~0x20 }
+                if b != w { equal = false; break }
+                k += 1
+            }
+            if equal { return (code, n) }
+        }
+        return nil
+    }
+
+    /// An error literal, `#REF!` qualifying a reference to a deleted sheet (`#REF!A1`), or the spill `#`.
+    mutating func lexHash(at i: Int, into t: inout Token) throws {
+        guard let (code, length) = matchError(at: i) else {
+            t.kind = .hash
+            return
+        }
+        t.kind = .error
+        t.errorCode = code
+        t.end = i + length
+        let next = byte(i + length)
+        if code == .ref, next == UInt8(ascii: "$") || Lexer.isIdentifierStart(next) || Lexer.isDigit(next) {
+            t.sheet = .deleted
+            try lexAfterSheet(at: i + length, into: &t)
+        }
+    }
+
+    mutating func lexNumber(at i: Int, into t: inout Token) throws {
+        var j = i
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        while true {
+            let b = byte(j)
+            guard Lexer.isDigit(b) else { break }
+            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(b &- 48) }
+            digits += 1
+            j += 1
+        }
+        if byte(j) == UInt8(ascii: ".") {
+            j += 1
+            while true {
+                let b = byte(j)
+                guard Lexer.isDigit(b) else { break }
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(b &- 48) }
+                digits += 1
+                fractionDigits += 1
+                j += 1
+            }
+        }
+        var exponent = 0
+        let e = byte(j)
+        if e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            var k = j + 1
+            var negative = false
+            let s = byte(k)
+            if s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { negative = s == UInt8(ascii: "-"); k += 1 }
+            if Lexer.isDigit(byte(k)) {
+                var value = 0
+                while true {
+                    let b = byte(k)
+                    guard Lexer.isDigit(b) else { break }
+                    if value < 100_000 { value = value * 10 + Int(b &- 48) }
+                    k += 1
+                }
+                exponent = negative ? -value : value
+                j = k
+            }
+        }
+        t.kind = .number
+        t.end = j
+        let scale = exponent - fractionDigits
+        var value: Double
+        if digits <= 15, scale >= -22, scale <= 22 {
+            // Exact mantissa and exact power of ten: one correctly rounded operation.
+            value = Double(mantissa)
+            if scale > 0 { value *= Lexer.powerOfTen(scale) } else if scale < 0 { value /= Lexer.powerOfTen(-scale) }
+        } else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
+            guard let parsed = Double(text) else { throw Lexer.error("invalid number", i) }
+            value = parsed
+        }
+        guard value.isFinite else { throw Lexer.error("number too large", i) }
+        t.number = value
+    }
+
+    /// 10^n for 0 ≤ n ≤ 22, exactly.
+    @inline(__always)
+    static func powerOfTen(_ n: Int) -> Double {
+        var r = 1.0
+        var k = 0
+        while k < n { r *= 10; k += 1 }
+        return r
+    }
+}

@@ -1,0 +1,33 @@
+/// Something a formula reads, resolved to absolute coordinates: an edge source in the graph.
+enum Precedent: Equatable {
+    case cell(SheetID, Int32, Int32)
+    case range(Int32)
+}
+
+/// How a formula's array results behave in its cell.
+public enum ArrayMode: Sendable {
+    /// Current Excel: an array result spills into neighbouring cells.
+    case dynamic
+    /// Pre-2019 files: a range given where one value is expected is implicitly intersected
+    /// with the formula's row or column, and an array result shows its first element.
+    case legacy
+}
+
+/// A formula cell as the engine keeps it: where it is, its tree, and its graph edges.
+struct FormulaRecord {
+    var sheet: SheetID
+    var row: Int32
+    var column: Int32
+    var expr: Expr
+    /// Static precedents (cells and range nodes) as installed in the graph.
+    var precedents: [Precedent] = []
+    var isDirty = true
+    /// On the current depth-first path of the recalculation (used to find cycles).
+    var isVisiting = false
+    var isVolatile = false
+    var isDynamic = false
+    var arrayMode: ArrayMode = .dynamic
+    /// The full result when it is an array (the grid holds its first element until spilling).
+    var arrayResult: ValueArray?
+    var isAlive = true
+}

@@ -1,0 +1,152 @@
+import Foundation
+import SheetCore
+
+/// One benchmark: builds its workload at a scale and reports a median.
+struct BenchScenario {
+    let name: String
+    let target: String
+    let run: (Double) -> BenchResult
+}
+
+/// The engine scenarios from the engine-core issue.
+enum BenchScenarios {
+    static let all: [BenchScenario] = [parse, fillDown, recalcFull, recalcIncremental, chainDeep, bigRange, bigRangeEdit, memoryNumeric]
+
+    static func n(_ base: Int, _ scale: Double) -> Int { max(10, Int(Double(base) * scale)) }
+
+    static func a1(_ column: String, _ row: Int) -> String { column + String(row) }
+
+    static func setOrDie(_ wb: Workbook, _ s: SheetID, _ row: Int, _ col: Int, _ input: String) {
+        do { try wb.setCell(s, CellAddress(row: row, column: col), input: input) } catch { fatalError("bench setup failed: \(error)") }
+    }
+
+    /// Parsing only: 1M fill-down formulas through the parser.
+    static let parse = BenchScenario(name: "parse", target: "≤ 1000 ms") { scale in
+        let count = n(1_000_000, scale)
+        let texts = (1...count).map { "=IF(A\($0)>0,SUM(B\($0):B\($0 + 9))*2,\"none\")" }
+        let parser = FormulaParser()
+        var times: [Double] = []
+        for _ in 0..<3 {
+            times.append(Stopwatch.measure {
+                for (i, t) in texts.enumerated() { _ = try? parser.parse(t, at: CellAddress(row: i, column: 2)) }
+            })
+        }
+        return BenchResult(name: "parse", medianMs: Stopwatch.median(times), items: count, peakRSSMB: ProcessMemory.peakMB, target: "≤ 1000 ms")
+    }
+
+    /// Parsing and installing: the same formulas entered into cells, graph edges and all.
+    static let fillDown = BenchScenario(name: "fill_down", target: "(no target; parse + graph)") { scale in
+        let count = n(1_000_000, scale)
+        let texts = (1...count).map { "=IF(A\($0)>0,SUM(B\($0):B\($0 + 9))*2,\"none\")" }
+        var time = 0.0
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        time = Stopwatch.measure {
+            for (i, t) in texts.enumerated() { try? wb.setFormula(s, CellAddress(row: i, column: 2), t) }
+        }
+        return BenchResult(name: "fill_down", medianMs: time, items: count, peakRSSMB: ProcessMemory.peakMB, target: "(no target; parse + graph)")
+    }
+
+    /// The recalc_full sheet: 90% `=A{n}+B{n}*2`, 10% `=SUM(C{n}:C{n+9})`.
+    static func buildMixedSheet(_ count: Int) -> (Workbook, SheetID) {
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        for r in 0..<count + 10 {
+            try? wb.setValue(s, CellAddress(row: r, column: 0), .number(Double(r % 100)))
+            try? wb.setValue(s, CellAddress(row: r, column: 1), .number(Double(r % 7)))
+            try? wb.setValue(s, CellAddress(row: r, column: 2), .number(Double(r % 13)))
+        }
+        for r in 0..<count {
+            let row = r + 1
+            let text = r % 10 == 9 ? "=SUM(C\(row):C\(row + 9))" : "=A\(row)+B\(row)*2"
+            setOrDie(wb, s, r, 3, text)
+        }
+        wb.recalculate()
+        return (wb, s)
+    }
+
+    static let recalcFull = BenchScenario(name: "recalc_full", target: "≤ 300 ms") { scale in
+        let count = n(1_000_000, scale)
+        let (wb, _) = buildMixedSheet(count)
+        var times: [Double] = []
+        for _ in 0..<5 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+        return BenchResult(name: "recalc_full", medianMs: Stopwatch.median(times), items: count, peakRSSMB: ProcessMemory.peakMB, target: "≤ 300 ms")
+    }
+
+    static let recalcIncremental = BenchScenario(name: "recalc_incremental", target: "≤ 1 ms per edit") { scale in
+        let count = n(1_000_000, scale)
+        let (wb, s) = buildMixedSheet(count)
+        // One input (F1) feeding 100 formulas (G1:G100).
+        try? wb.setValue(s, CellAddress(row: 0, column: 5), .number(1))
+        for r in 0..<100 { setOrDie(wb, s, r, 6, "=$F$1*\(r + 1)+D\(r + 1)") }
+        wb.recalculate()
+        var times: [Double] = []
+        var recomputed = 0
+        for i in 0..<1000 {
+            times.append(Stopwatch.measure {
+                try? wb.setValue(s, CellAddress(row: 0, column: 5), .number(Double(i)))
+                recomputed = wb.recalculate()
+            })
+        }
+        return BenchResult(name: "recalc_incremental", medianMs: Stopwatch.median(times), items: recomputed, peakRSSMB: ProcessMemory.peakMB, target: "≤ 1 ms per edit", note: "\(recomputed) formulas recomputed per edit")
+    }
+
+    static let chainDeep = BenchScenario(name: "chain_deep", target: "≤ 300 ms, no crash") { scale in
+        let count = n(1_000_000, scale)
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        try? wb.setValue(s, CellAddress(row: 0, column: 0), .number(1))
+        for r in 1..<count { setOrDie(wb, s, r, 0, "=A\(r)+1") }
+        let first = Stopwatch.measure { wb.recalculate() }
+        var times = [first]
+        for _ in 0..<2 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+        let last = wb.value(s, CellAddress(row: count - 1, column: 0))
+        guard last == .number(Double(count)) else { fatalError("chain_deep computed \(last), expected \(count)") }
+        return BenchResult(name: "chain_deep", medianMs: Stopwatch.median(times), items: count, peakRSSMB: ProcessMemory.peakMB, target: "≤ 300 ms, no crash")
+    }
+
+    static func buildBigRange(_ scale: Double) -> (Workbook, SheetID, Int, Int) {
+        let rows = n(100_000, scale), formulas = n(10_000, scale)
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        for r in 0..<rows { try? wb.setValue(s, CellAddress(row: r, column: 0), .number(Double(r % 10))) }
+        for k in 0..<formulas { setOrDie(wb, s, k, 1, "=SUM($A$1:$A$\(rows))+\(k)") }
+        return (wb, s, rows, formulas)
+    }
+
+    static let bigRange = BenchScenario(name: "big_range", target: "≤ 200 ms") { scale in
+        let (wb, _, _, formulas) = buildBigRange(scale)
+        var times: [Double] = []
+        for _ in 0..<5 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+        return BenchResult(name: "big_range", medianMs: Stopwatch.median(times), items: formulas, peakRSSMB: ProcessMemory.peakMB, target: "≤ 200 ms")
+    }
+
+    static let bigRangeEdit = BenchScenario(name: "big_range_edit", target: "≤ 10 ms per edit") { scale in
+        let (wb, s, rows, formulas) = buildBigRange(scale)
+        wb.recalculate()
+        var times: [Double] = []
+        for i in 0..<200 {
+            times.append(Stopwatch.measure {
+                try? wb.setValue(s, CellAddress(row: (i * 7919) % rows, column: 0), .number(Double(i)))
+                wb.recalculate()
+            })
+        }
+        return BenchResult(name: "big_range_edit", medianMs: Stopwatch.median(times), items: formulas, peakRSSMB: ProcessMemory.peakMB, target: "≤ 10 ms per edit")
+    }
+
+    static let memoryNumeric = BenchScenario(name: "memory_numeric", target: "≤ 40 MB above empty") { scale in
+        let count = n(1_000_000, scale)
+        let before = ProcessMemory.residentMB
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        var time = 0.0
+        time = Stopwatch.measure {
+            // 1,000 rows × 1,000 columns of numbers.
+            let side = max(1, Int(Double(count).squareRoot()))
+            for r in 0..<side { for c in 0..<(count / side) { try? wb.setValue(s, CellAddress(row: r, column: c), .number(Double(r &* 31 &+ c))) } }
+        }
+        let after = ProcessMemory.residentMB
+        withExtendedLifetime(wb) {}
+        return BenchResult(name: "memory_numeric", medianMs: time, items: count, peakRSSMB: after - before, target: "≤ 40 MB above empty", note: "peak_rss_mb here is RSS growth for the cells")
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "An AI-powered spreadsheet engine with Excel-exact formulas.",
+        subcommands: [EvalCommand.self, BenchCommand.self]
+    )
+}
