@@ -3,7 +3,8 @@ import Foundation
 /// Evaluates formula trees at a cell, and gives functions what they need: argument values,
 /// references, coercions, the clock, and names in scope.
 public final class Evaluator {
-    unowned let workbook: Workbook
+    /// The workbook owns its evaluator, so the back reference never outlives it.
+    unowned(unsafe) let workbook: Workbook
     /// The cell whose formula is being evaluated.
     public private(set) var sheet = SheetID(0)
     public private(set) var row: Int32 = 0

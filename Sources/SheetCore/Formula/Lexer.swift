@@ -6,6 +6,8 @@
 struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
+    /// The token `next()` produced last; filled in place so tokens are never copied around.
+    var token = Token()
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int) {
         self.bytes = bytes
@@ -61,58 +63,64 @@ struct Lexer {
 
     // MARK: Tokens
 
-    mutating func next() throws -> Token {
+    /// Lexes the next token into `token`.
+    mutating func next() throws {
         let count = bytes.count
         var i = pos
         while i < count, Lexer.isSpace(bytes[i]) { i += 1 }
-        let spaced = i > pos
+        token.spaceBefore = i > pos
+        token.start = i
+        token.end = i + 1
+        token.sheet = .none
         pos = i
-        guard i < count else { return Token(kind: .end, start: i, end: i, spaceBefore: spaced) }
+        guard i < count else {
+            token.kind = .end
+            token.end = i
+            return
+        }
         let b = bytes[i]
-        var t = Token(kind: .end, start: i, end: i + 1, spaceBefore: spaced)
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if !lexRows(at: i, into: &t) { try lexNumber(at: i, into: &t) }
+            if !lexRows(at: i) { try lexNumber(at: i) }
         case UInt8(ascii: "."):
             guard Lexer.isDigit(byte(i + 1)) else { throw unexpectedCharacter(at: i) }
-            try lexNumber(at: i, into: &t)
+            try lexNumber(at: i)
         case UInt8(ascii: "$"):
-            if !lexReference(at: i, into: &t) && !lexRows(at: i, into: &t) { throw unexpectedCharacter(at: i) }
+            if !lexReference(at: i) && !lexRows(at: i) { throw unexpectedCharacter(at: i) }
         case UInt8(ascii: "\""):
-            try lexString(at: i, into: &t)
+            try lexString(at: i)
         case UInt8(ascii: "'"):
-            try lexQuotedSheet(at: i, into: &t)
+            try lexQuotedSheet(at: i)
         case UInt8(ascii: "#"):
-            try lexHash(at: i, into: &t)
-        case UInt8(ascii: "+"): t.kind = .plus
-        case UInt8(ascii: "-"): t.kind = .minus
-        case UInt8(ascii: "*"): t.kind = .star
-        case UInt8(ascii: "/"): t.kind = .slash
-        case UInt8(ascii: "^"): t.kind = .caret
-        case UInt8(ascii: "&"): t.kind = .ampersand
-        case UInt8(ascii: "="): t.kind = .equal
+            try lexHash(at: i)
+        case UInt8(ascii: "+"): token.kind = .plus
+        case UInt8(ascii: "-"): token.kind = .minus
+        case UInt8(ascii: "*"): token.kind = .star
+        case UInt8(ascii: "/"): token.kind = .slash
+        case UInt8(ascii: "^"): token.kind = .caret
+        case UInt8(ascii: "&"): token.kind = .ampersand
+        case UInt8(ascii: "="): token.kind = .equal
         case UInt8(ascii: "<"):
             let n = byte(i + 1)
-            if n == UInt8(ascii: "=") { t.kind = .lessEqual; t.end = i + 2 }
-            else if n == UInt8(ascii: ">") { t.kind = .notEqual; t.end = i + 2 }
-            else { t.kind = .less }
+            if n == UInt8(ascii: "=") { token.kind = .lessEqual; token.end = i + 2 }
+            else if n == UInt8(ascii: ">") { token.kind = .notEqual; token.end = i + 2 }
+            else { token.kind = .less }
         case UInt8(ascii: ">"):
-            if byte(i + 1) == UInt8(ascii: "=") { t.kind = .greaterEqual; t.end = i + 2 } else { t.kind = .greater }
-        case UInt8(ascii: "%"): t.kind = .percent
-        case UInt8(ascii: ":"): t.kind = .colon
-        case UInt8(ascii: ","): t.kind = .comma
-        case UInt8(ascii: ";"): t.kind = .semicolon
-        case UInt8(ascii: "("): t.kind = .leftParen
-        case UInt8(ascii: ")"): t.kind = .rightParen
-        case UInt8(ascii: "{"): t.kind = .leftBrace
-        case UInt8(ascii: "}"): t.kind = .rightBrace
-        case UInt8(ascii: "@"): t.kind = .at
+            if byte(i + 1) == UInt8(ascii: "=") { token.kind = .greaterEqual; token.end = i + 2 } else { token.kind = .greater }
+        case UInt8(ascii: "%"): token.kind = .percent
+        case UInt8(ascii: ":"): token.kind = .colon
+        case UInt8(ascii: ","): token.kind = .comma
+        case UInt8(ascii: ";"): token.kind = .semicolon
+        case UInt8(ascii: "("): token.kind = .leftParen
+        case UInt8(ascii: ")"): token.kind = .rightParen
+        case UInt8(ascii: "{"): token.kind = .leftBrace
+        case UInt8(ascii: "}"): token.kind = .rightBrace
+        case UInt8(ascii: "@"): token.kind = .at
         default:
             guard Lexer.isIdentifierStart(b) else { throw unexpectedCharacter(at: i) }
-            try lexWord(at: i, into: &t)
+            try lexWord(at: i)
         }
-        pos = t.end
-        return t
+        pos = token.end
     }
 
     // MARK: References
@@ -150,8 +158,8 @@ struct Lexer {
         return (Int32(row - 1), j)
     }
 
-    /// `A1`, `$A$1`, `A:C`, `$A:$A` at `i`. Leaves `t` untouched and returns false when there is none.
-    mutating func lexReference(at i: Int, into t: inout Token) -> Bool {
+    /// `A1`, `$A$1`, `A:C`, `$A:$A` at `i`. Leaves `token` untouched and returns false when there is none.
+    mutating func lexReference(at i: Int) -> Bool {
         var j = i
         var mask: UInt8 = 0
         if byte(j) == UInt8(ascii: "$") { mask |= 2; j += 1 }
@@ -161,27 +169,27 @@ struct Lexer {
             var k = j + 1
             if byte(k) == UInt8(ascii: "$") { mask |= 8; k += 1 }
             guard let (col2, afterSecond) = scanColumn(at: k), Lexer.endsReference(byte(afterSecond)) else { return false }
-            t.kind = .columns
-            t.col1 = col1
-            t.col2 = col2
-            t.absolute = mask
-            t.end = afterSecond
+            token.kind = .columns
+            token.col1 = col1
+            token.col2 = col2
+            token.absolute = mask
+            token.end = afterSecond
             return true
         }
         if byte(j) == UInt8(ascii: "$") { mask |= 1; j += 1 }
         guard let (row, afterRow) = scanRow(at: j), Lexer.endsReference(byte(afterRow)) else { return false }
-        t.kind = .cell
-        t.row1 = row
-        t.col1 = col1
-        t.row2 = row
-        t.col2 = col1
-        t.absolute = mask
-        t.end = afterRow
+        token.kind = .cell
+        token.row1 = row
+        token.col1 = col1
+        token.row2 = row
+        token.col2 = col1
+        token.absolute = mask
+        token.end = afterRow
         return true
     }
 
-    /// `2:5`, `$2:$2` at `i`. Leaves `t` untouched and returns false when there is none.
-    mutating func lexRows(at i: Int, into t: inout Token) -> Bool {
+    /// `2:5`, `$2:$2` at `i`. Leaves `token` untouched and returns false when there is none.
+    mutating func lexRows(at i: Int) -> Bool {
         var j = i
         var mask: UInt8 = 0
         if byte(j) == UInt8(ascii: "$") { mask |= 1; j += 1 }
@@ -189,45 +197,45 @@ struct Lexer {
         j = afterFirst + 1
         if byte(j) == UInt8(ascii: "$") { mask |= 4; j += 1 }
         guard let (row2, afterSecond) = scanRow(at: j), Lexer.endsReference(byte(afterSecond)) else { return false }
-        t.kind = .rows
-        t.row1 = row1
-        t.row2 = row2
-        t.absolute = mask
-        t.end = afterSecond
+        token.kind = .rows
+        token.row1 = row1
+        token.row2 = row2
+        token.absolute = mask
+        token.end = afterSecond
         return true
     }
 
     // MARK: Words
 
     /// A reference, name, function, boolean or sheet-qualified token starting with a letter, `_`, `\` or non-ASCII byte.
-    mutating func lexWord(at i: Int, into t: inout Token) throws {
-        if Lexer.isLetter(bytes[i]), lexReference(at: i, into: &t) { return }
+    mutating func lexWord(at i: Int) throws {
+        if Lexer.isLetter(bytes[i]), lexReference(at: i) { return }
         var e = i + 1
         while Lexer.isIdentifierChar(byte(e)) { e += 1 }
         let after = byte(e)
         if after == UInt8(ascii: "!") {
-            t.sheet = .plain
-            t.sheetStart = i
-            t.sheetEnd = e
-            try lexAfterSheet(at: e + 1, into: &t)
+            token.sheet = .plain
+            token.sheetStart = i
+            token.sheetEnd = e
+            try lexAfterSheet(at: e + 1)
             return
         }
-        t.textStart = i
-        t.textEnd = e
+        token.textStart = i
+        token.textEnd = e
         if after == UInt8(ascii: "(") {
-            t.kind = .function
-            t.end = e + 1
+            token.kind = .function
+            token.end = e + 1
             return
         }
-        t.end = e
+        token.end = e
         if e - i == 4, matches("TRUE", at: i) {
-            t.kind = .bool
-            t.boolValue = true
+            token.kind = .bool
+            token.boolValue = true
         } else if e - i == 5, matches("FALSE", at: i) {
-            t.kind = .bool
-            t.boolValue = false
+            token.kind = .bool
+            token.boolValue = false
         } else {
-            t.kind = .name
+            token.kind = .name
         }
     }
 
@@ -244,24 +252,24 @@ struct Lexer {
         return true
     }
 
-    /// What follows `Sheet!`: a reference, a name or `#REF!`. `t.sheet` is already set.
-    mutating func lexAfterSheet(at p: Int, into t: inout Token) throws {
+    /// What follows `Sheet!`: a reference, a name or `#REF!`. `token.sheet` is already setoken.
+    mutating func lexAfterSheet(at p: Int) throws {
         let b = byte(p)
         if b == UInt8(ascii: "#") {
             if let (code, length) = matchError(at: p), code == .ref {
-                t.kind = .error
-                t.errorCode = .ref
-                t.sheet = .none
-                t.end = p + length
+                token.kind = .error
+                token.errorCode = .ref
+                token.sheet = .none
+                token.end = p + length
                 return
             }
             throw Lexer.error("expected a reference after '!'", p)
         }
         if b == UInt8(ascii: "$") || Lexer.isLetter(b) {
-            if lexReference(at: p, into: &t) { return }
+            if lexReference(at: p) { return }
         }
         if b == UInt8(ascii: "$") || Lexer.isDigit(b) {
-            if lexRows(at: p, into: &t) { return }
+            if lexRows(at: p) { return }
         }
         if Lexer.isIdentifierStart(b) {
             var e = p + 1
@@ -270,17 +278,17 @@ struct Lexer {
             if after == UInt8(ascii: "(") || after == UInt8(ascii: "!") {
                 throw Lexer.error("unexpected '\(Character(Unicode.Scalar(after)))' after sheet-qualified name", e)
             }
-            t.kind = .name
-            t.textStart = p
-            t.textEnd = e
-            t.end = e
+            token.kind = .name
+            token.textStart = p
+            token.textEnd = e
+            token.end = e
             return
         }
         throw Lexer.error("expected a reference after '!'", p)
     }
 
     /// `'Sheet name'!…` with `''` for a quote inside the name.
-    mutating func lexQuotedSheet(at i: Int, into t: inout Token) throws {
+    mutating func lexQuotedSheet(at i: Int) throws {
         var j = i + 1
         var escaped = false
         while true {
@@ -293,15 +301,15 @@ struct Lexer {
         }
         guard j > i + 1 else { throw Lexer.error("empty sheet name", i) }
         guard byte(j + 1) == UInt8(ascii: "!") else { throw Lexer.error("expected '!' after quoted sheet name", i) }
-        t.sheet = escaped ? .quoted : .plain
-        t.sheetStart = i + 1
-        t.sheetEnd = j
-        try lexAfterSheet(at: j + 2, into: &t)
+        token.sheet = escaped ? .quoted : .plain
+        token.sheetStart = i + 1
+        token.sheetEnd = j
+        try lexAfterSheet(at: j + 2)
     }
 
     // MARK: Literals
 
-    mutating func lexString(at i: Int, into t: inout Token) throws {
+    mutating func lexString(at i: Int) throws {
         var j = i + 1
         var escaped = false
         while true {
@@ -312,11 +320,11 @@ struct Lexer {
             }
             j += 1
         }
-        t.kind = .string
-        t.textStart = i + 1
-        t.textEnd = j
-        t.hasEscapes = escaped
-        t.end = j + 1
+        token.kind = .string
+        token.textStart = i + 1
+        token.textEnd = j
+        token.hasEscapes = escaped
+        token.end = j + 1
     }
 
     /// The error literal at `i`, if any, and its length in bytes.
@@ -339,22 +347,22 @@ struct Lexer {
     }
 
     /// An error literal, `#REF!` qualifying a reference to a deleted sheet (`#REF!A1`), or the spill `#`.
-    mutating func lexHash(at i: Int, into t: inout Token) throws {
+    mutating func lexHash(at i: Int) throws {
         guard let (code, length) = matchError(at: i) else {
-            t.kind = .hash
+            token.kind = .hash
             return
         }
-        t.kind = .error
-        t.errorCode = code
-        t.end = i + length
+        token.kind = .error
+        token.errorCode = code
+        token.end = i + length
         let next = byte(i + length)
         if code == .ref, next == UInt8(ascii: "$") || Lexer.isIdentifierStart(next) || Lexer.isDigit(next) {
-            t.sheet = .deleted
-            try lexAfterSheet(at: i + length, into: &t)
+            token.sheet = .deleted
+            try lexAfterSheet(at: i + length)
         }
     }
 
-    mutating func lexNumber(at i: Int, into t: inout Token) throws {
+    mutating func lexNumber(at i: Int) throws {
         var j = i
         var mantissa: UInt64 = 0
         var digits = 0
@@ -396,8 +404,8 @@ struct Lexer {
                 j = k
             }
         }
-        t.kind = .number
-        t.end = j
+        token.kind = .number
+        token.end = j
         let scale = exponent - fractionDigits
         var value: Double
         if digits <= 15, scale >= -22, scale <= 22 {
@@ -410,7 +418,7 @@ struct Lexer {
             value = parsed
         }
         guard value.isFinite else { throw Lexer.error("number too large", i) }
-        t.number = value
+        token.number = value
     }
 
     /// 10^n for 0 ≤ n ≤ 22, exactly.

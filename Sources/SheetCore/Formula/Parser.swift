@@ -62,9 +62,8 @@ public struct FormulaParser {
 
 /// The recursive-descent parser proper; one per `parse` call.
 struct ParserCore {
+    /// The lexer; `lexer.token` is the current (not yet consumed) token.
     var lexer: Lexer
-    /// The current (not yet consumed) token.
-    var token = Token()
     /// The kind of the last consumed token.
     var previousKind: TokenKind = .end
     let originRow: Int32
@@ -84,14 +83,19 @@ struct ParserCore {
         self.registry = registry
     }
 
+    /// The current (not yet consumed) token.
+    var token: Token {
+        @inline(__always) _read { yield lexer.token }
+    }
+
     @inline(__always)
     mutating func advance() throws {
-        previousKind = token.kind
-        token = try lexer.next()
+        previousKind = lexer.token.kind
+        try lexer.next()
     }
 
     mutating func parseFormula() throws -> Expr {
-        token = try lexer.next()
+        try lexer.next()
         if token.kind == .end { throw FormulaParseError(message: "empty formula", position: token.start) }
         let e = try parseExpression(0)
         guard token.kind == .end else { throw unexpected(token) }
@@ -203,28 +207,36 @@ struct ParserCore {
         var lhs: Expr
         if token.kind == .cell {
             // Fast path for `A1`, `A1:B2`, `Sheet1!A1:Sheet1!B2`: fold without building throwaway nodes.
-            let first = token
+            let first = makeReference(token)
             try advance()
             if token.kind == .colon {
                 try advance()
-                if token.kind == .cell, sameSheet(first, token) {
-                    let second = token
+                if token.kind == .cell, token.sheet == .none || makeSheet(token) == first.sheet {
+                    var area = first
+                    area.shape = .area
+                    area.row2 = coordinate(token.row1, absolute: token.absolute & 1 != 0, origin: originRow)
+                    area.column2 = coordinate(token.col1, absolute: token.absolute & 2 != 0, origin: originColumn)
                     try advance()
                     if isSpill() {
                         try advance()
-                        lhs = .binary(.range, .reference(makeReference(first)), .spill(.reference(makeReference(second))))
+                        var second = area
+                        second.shape = .cell
+                        second.row1 = area.row2
+                        second.column1 = area.column2
+                        second.sheet = nil
+                        lhs = .binary(.range, .reference(first), .spill(.reference(second)))
                     } else {
-                        lhs = .reference(makeArea(first, second))
+                        lhs = .reference(area)
                     }
                 } else {
                     let rhs = try parseSpillPrimary()
-                    lhs = .binary(.range, .reference(makeReference(first)), rhs)
+                    lhs = .binary(.range, .reference(first), rhs)
                 }
             } else if isSpill() {
                 try advance()
-                lhs = .spill(.reference(makeReference(first)))
+                lhs = .spill(.reference(first))
             } else {
-                return .reference(makeReference(first))
+                return .reference(first)
             }
         } else {
             lhs = try parseSpillPrimary()
@@ -241,13 +253,6 @@ struct ParserCore {
             }
         }
         return lhs
-    }
-
-    /// Whether the second corner of `first:second` may fold into one area: no sheet, or the same sheet.
-    func sameSheet(_ first: Token, _ second: Token) -> Bool {
-        if second.sheet == .none { return true }
-        if first.sheet == .none { return false }
-        return makeSheet(first) == makeSheet(second)
     }
 
     @inline(__always)
@@ -268,26 +273,31 @@ struct ParserCore {
     // MARK: Primaries
 
     mutating func parsePrimary() throws -> Expr {
-        let t = token
-        switch t.kind {
+        switch token.kind {
         case .number:
+            let n = token.number
             try advance()
-            return .number(t.number)
+            return .number(n)
         case .string:
+            let text = makeString(token)
             try advance()
-            return .text(makeString(t))
+            return .text(text)
         case .bool:
+            let b = token.boolValue
             try advance()
-            return .bool(t.boolValue)
+            return .bool(b)
         case .error:
+            let code = token.errorCode
             try advance()
-            return .error(t.errorCode)
+            return .error(code)
         case .cell, .columns, .rows:
+            let r = makeReference(token)
             try advance()
-            return .reference(makeReference(t))
+            return .reference(r)
         case .name:
+            let n = NameExpr(sheet: makeSheet(token), name: makeText(token.textStart, token.textEnd))
             try advance()
-            return .name(NameExpr(sheet: makeSheet(t), name: makeText(t.textStart, t.textEnd)))
+            return .name(n)
         case .function:
             return try parseCall()
         case .leftParen:
@@ -304,7 +314,7 @@ struct ParserCore {
         case .leftBrace:
             return try parseArray()
         default:
-            throw unexpected(t)
+            throw unexpected(token)
         }
     }
 
@@ -316,6 +326,7 @@ struct ParserCore {
         let saved = unionAllowed
         unionAllowed = false
         var arguments: [Expr] = []
+        arguments.reserveCapacity(4)
         if token.kind == .rightParen {
             try advance()
         } else {
@@ -368,31 +379,35 @@ struct ParserCore {
     }
 
     mutating func parseArrayElement() throws -> Value {
-        let t = token
-        switch t.kind {
+        switch token.kind {
         case .minus, .plus:
+            let negative = token.kind == .minus
             try advance()
             guard token.kind == .number else { throw unexpected(token) }
             let n = token.number
             try advance()
-            return .number(t.kind == .minus ? -n : n)
+            return .number(negative ? -n : n)
         case .number:
+            let n = token.number
             try advance()
-            return .number(t.number)
+            return .number(n)
         case .string:
+            let text = makeString(token)
             try advance()
-            return .text(makeString(t))
+            return .text(text)
         case .bool:
+            let b = token.boolValue
             try advance()
-            return .bool(t.boolValue)
+            return .bool(b)
         case .error:
-            guard t.sheet == .none else { throw unexpected(t) }
+            guard token.sheet == .none else { throw unexpected(token) }
+            let code = token.errorCode
             try advance()
-            return .error(t.errorCode)
+            return .error(code)
         case .rightBrace where previousKind == .leftBrace:
-            throw FormulaParseError(message: "empty array constant", position: t.start)
+            throw FormulaParseError(message: "empty array constant", position: token.start)
         default:
-            throw unexpected(t)
+            throw unexpected(token)
         }
     }
 
@@ -424,14 +439,6 @@ struct ParserCore {
             let column = coordinate(t.col1, absolute: mask & 2 != 0, origin: originColumn)
             return ReferenceExpr(sheet: sheet, shape: .cell, row1: row, column1: column, row2: row, column2: column)
         }
-    }
-
-    func makeArea(_ first: Token, _ second: Token) -> ReferenceExpr {
-        ReferenceExpr(sheet: makeSheet(first), shape: .area,
-                      row1: coordinate(first.row1, absolute: first.absolute & 1 != 0, origin: originRow),
-                      column1: coordinate(first.col1, absolute: first.absolute & 2 != 0, origin: originColumn),
-                      row2: coordinate(second.row1, absolute: second.absolute & 1 != 0, origin: originRow),
-                      column2: coordinate(second.col1, absolute: second.absolute & 2 != 0, origin: originColumn))
     }
 
     func makeSheet(_ t: Token) -> SheetRef? {

@@ -43,6 +43,14 @@ extension Workbook {
 
     /// Computes `root` after its dirty precedents; returns how many formulas were computed.
     func computeWithPrecedents(_ root: Int32) -> Int {
+        // Fast path: nothing dirty upstream (most formulas in a full recalculation once their
+        // precedents are done, and every formula over constants).
+        if !hasDirtyPrecedent(root) {
+            formulas[Int(root)].isVisiting = true
+            compute(root)
+            formulas[Int(root)].isVisiting = false
+            return 1
+        }
         var computed = 0
         var stack: [Int32] = [root]
         var path: [Int32] = []
@@ -68,13 +76,13 @@ extension Workbook {
                     // Second visit: precedents are done.
                     stack.removeLast()
                     path.removeLast()
-                    formulas[f].isVisiting = false
                     if cycleMembers.contains(top) {
                         store(.error(.cycle, message: cycleMessages[top]), forFormula: top)
                         formulas[f].isDirty = false
                     } else {
                         compute(top)
                     }
+                    formulas[f].isVisiting = false
                     computed += 1
                     continue
                 }
@@ -113,19 +121,34 @@ extension Workbook {
         return computed
     }
 
+    /// Whether any static precedent of a formula still waits to be computed.
+    @inline(__always)
+    private func hasDirtyPrecedent(_ f: Int32) -> Bool {
+        for p in formulas[Int(f)].precedents {
+            switch p {
+            case let .cell(s, r, c):
+                let g = sheet(s)?.formulaID(row: r, column: c) ?? -1
+                if g >= 0 && formulas[Int(g)].isDirty { return true }
+            case .range(let n):
+                if let node = rangeNodes[Int(n)], node.isDirty { return true }
+            }
+        }
+        return false
+    }
+
     /// Evaluates one formula and stores its result.
     func compute(_ f: Int32) {
-        let record = formulas[Int(f)]
-        let result = evaluator.evaluateFormula(record.expr, sheet: record.sheet, row: record.row, column: record.column, mode: record.arrayMode)
-        formulas[Int(f)].isDirty = false
-        cycleMessages[f] = nil
+        let i = Int(f)
+        let result = evaluator.evaluateFormula(formulas[i].expr, sheet: formulas[i].sheet, row: formulas[i].row, column: formulas[i].column, mode: formulas[i].arrayMode)
+        formulas[i].isDirty = false
+        if !cycleMessages.isEmpty { cycleMessages[f] = nil }
         store(result, forFormula: f)
     }
 
     /// Writes a formula's result into its cell.
     func store(_ result: Value, forFormula f: Int32) {
-        let record = formulas[Int(f)]
-        guard let block = sheet(record.sheet)?.block(row: record.row, column: record.column) else { return }
+        let row = formulas[Int(f)].row
+        guard let block = sheet(formulas[Int(f)].sheet)?.block(row: row, column: formulas[Int(f)].column) else { return }
         var shown = result
         if case .array(let a) = result {
             formulas[Int(f)].arrayResult = a
@@ -134,7 +157,7 @@ extension Workbook {
             formulas[Int(f)].arrayResult = nil
         }
         if case .empty = shown { shown = .number(0) }
-        block.values[Int(record.row) & CellBlock.mask] = shown
+        block.values[Int(row) & CellBlock.mask] = shown
     }
 
     /// Called by the evaluator when it reads a cell whose formula has not been computed yet

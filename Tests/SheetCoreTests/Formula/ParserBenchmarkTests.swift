@@ -29,6 +29,30 @@ final class ParserBenchmarkTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checksum, count)
         print("FormulaParser: \(String(format: "%.1f", best)) ns/formula over \(count) formulas")
 
+        // The floor: building the same tree directly, without parsing.
+        let ifDef = FunctionRegistry.standard.function(named: "IF"), sumDef = FunctionRegistry.standard.function(named: "SUM")
+        var sink = [Expr](repeating: .missing, count: 1024)
+        let floorStart = DispatchTime.now().uptimeNanoseconds
+        for i in 0..<count {
+            let r = Int32(i & 1023)
+            let tree = Expr.call(FunctionCall(name: "IF", function: ifDef, arguments: [
+                .binary(.greater, .reference(.cell(row: RefCoordinate(value: r, isAbsolute: false), column: RefCoordinate(value: 0, isAbsolute: false))), .number(0)),
+                .binary(.multiply, .call(FunctionCall(name: "SUM", function: sumDef, arguments: [
+                    .reference(ReferenceExpr(shape: .area, row1: RefCoordinate(value: r, isAbsolute: false), column1: RefCoordinate(value: 1, isAbsolute: false),
+                                             row2: RefCoordinate(value: r + 9, isAbsolute: false), column2: RefCoordinate(value: 1, isAbsolute: false)))])), .number(2)),
+                .text("none")]))
+            sink[i & 1023] = tree
+        }
+        let floor = Double(DispatchTime.now().uptimeNanoseconds - floorStart) / Double(count)
+        XCTAssertNotEqual(sink[5], .missing)
+        print("Building the same tree without parsing: \(String(format: "%.1f", floor)) ns/formula")
+
+        if ProcessInfo.processInfo.environment["SHEET_PARSER_PROFILE"] != nil {
+            // Parse-only loop for profilers.
+            let sample = Array(texts.prefix(1000))
+            for _ in 0..<3000 { for t in sample { if case .call = try parser.parse(t, at: F.a1) { checksum &+= 1 } } }
+        }
+
         let e = try parser.parse(texts[0], at: F.a1)
         let printer = FormulaPrinter()
         let printCount = full ? 200_000 : 1_000
