@@ -155,6 +155,7 @@ struct ParserCore {
     }
 
     /// Postfix `%` (binds looser than prefix signs, tighter than `^`).
+    @inline(__always)
     mutating func parsePercent() throws -> Expr {
         var e = try parsePrefix()
         while token.kind == .percent {
@@ -165,13 +166,20 @@ struct ParserCore {
     }
 
     /// Prefix `-`, `+`, `@`.
+    @inline(__always)
     mutating func parsePrefix() throws -> Expr {
+        switch token.kind {
+        case .minus, .plus, .at: return try parseUnary()
+        default: return try parseUnion()
+        }
+    }
+
+    mutating func parseUnary() throws -> Expr {
         let op: UnaryOperator
         switch token.kind {
         case .minus: op = .minus
         case .plus: op = .plus
-        case .at: op = .implicitIntersection
-        default: return try parseUnion()
+        default: op = .implicitIntersection
         }
         try enter()
         try advance()
@@ -182,6 +190,7 @@ struct ParserCore {
 
     // MARK: Reference operators (union, intersection, range)
 
+    @inline(__always)
     mutating func parseUnion() throws -> Expr {
         var lhs = try parseIntersection()
         if unionAllowed {
@@ -194,6 +203,7 @@ struct ParserCore {
         return lhs
     }
 
+    @inline(__always)
     mutating func parseIntersection() throws -> Expr {
         var lhs = try parseRange()
         while token.spaceBefore, Token.endsReferenceOperand(previousKind), Token.startsReferenceOperand(token.kind) {
@@ -207,11 +217,11 @@ struct ParserCore {
         var lhs: Expr
         if token.kind == .cell {
             // Fast path for `A1`, `A1:B2`, `Sheet1!A1:Sheet1!B2`: fold without building throwaway nodes.
-            let first = makeReference(token)
+            let first = makeReference()
             try advance()
             if token.kind == .colon {
                 try advance()
-                if token.kind == .cell, token.sheet == .none || makeSheet(token) == first.sheet {
+                if token.kind == .cell, token.sheet == .none || makeSheet() == first.sheet {
                     var area = first
                     area.shape = .area
                     area.row2 = coordinate(token.row1, absolute: token.absolute & 1 != 0, origin: originRow)
@@ -261,6 +271,7 @@ struct ParserCore {
     }
 
     /// A primary, then an optional spill `#`.
+    @inline(__always)
     mutating func parseSpillPrimary() throws -> Expr {
         let e = try parsePrimary()
         if isSpill() {
@@ -279,7 +290,7 @@ struct ParserCore {
             try advance()
             return .number(n)
         case .string:
-            let text = makeString(token)
+            let text = makeString()
             try advance()
             return .text(text)
         case .bool:
@@ -291,11 +302,11 @@ struct ParserCore {
             try advance()
             return .error(code)
         case .cell, .columns, .rows:
-            let r = makeReference(token)
+            let r = makeReference()
             try advance()
             return .reference(r)
         case .name:
-            let n = NameExpr(sheet: makeSheet(token), name: makeText(token.textStart, token.textEnd))
+            let n = NameExpr(sheet: makeSheet(), name: makeText(token.textStart, token.textEnd))
             try advance()
             return .name(n)
         case .function:
@@ -319,7 +330,7 @@ struct ParserCore {
     }
 
     mutating func parseCall() throws -> Expr {
-        let name = makeFunctionName(token)
+        let name = makeFunctionName()
         let function = registry.function(named: name)
         try enter()
         try advance()
@@ -392,7 +403,7 @@ struct ParserCore {
             try advance()
             return .number(n)
         case .string:
-            let text = makeString(token)
+            let text = makeString()
             try advance()
             return .text(text)
         case .bool:
@@ -418,35 +429,35 @@ struct ParserCore {
         absolute ? RefCoordinate(value: value, isAbsolute: true) : RefCoordinate(value: value &- origin, isAbsolute: false)
     }
 
-    func makeReference(_ t: Token) -> ReferenceExpr {
-        let sheet = makeSheet(t)
-        let mask = t.absolute
-        switch t.kind {
+    func makeReference() -> ReferenceExpr {
+        let sheet = makeSheet()
+        let mask = lexer.token.absolute
+        switch lexer.token.kind {
         case .columns:
             return ReferenceExpr(sheet: sheet, shape: .columns,
                                  row1: RefCoordinate(value: 0, isAbsolute: true),
-                                 column1: coordinate(t.col1, absolute: mask & 2 != 0, origin: originColumn),
+                                 column1: coordinate(lexer.token.col1, absolute: mask & 2 != 0, origin: originColumn),
                                  row2: RefCoordinate(value: Int32(SheetLimits.maxRows - 1), isAbsolute: true),
-                                 column2: coordinate(t.col2, absolute: mask & 8 != 0, origin: originColumn))
+                                 column2: coordinate(lexer.token.col2, absolute: mask & 8 != 0, origin: originColumn))
         case .rows:
             return ReferenceExpr(sheet: sheet, shape: .rows,
-                                 row1: coordinate(t.row1, absolute: mask & 1 != 0, origin: originRow),
+                                 row1: coordinate(lexer.token.row1, absolute: mask & 1 != 0, origin: originRow),
                                  column1: RefCoordinate(value: 0, isAbsolute: true),
-                                 row2: coordinate(t.row2, absolute: mask & 4 != 0, origin: originRow),
+                                 row2: coordinate(lexer.token.row2, absolute: mask & 4 != 0, origin: originRow),
                                  column2: RefCoordinate(value: Int32(SheetLimits.maxColumns - 1), isAbsolute: true))
         default:
-            let row = coordinate(t.row1, absolute: mask & 1 != 0, origin: originRow)
-            let column = coordinate(t.col1, absolute: mask & 2 != 0, origin: originColumn)
+            let row = coordinate(lexer.token.row1, absolute: mask & 1 != 0, origin: originRow)
+            let column = coordinate(lexer.token.col1, absolute: mask & 2 != 0, origin: originColumn)
             return ReferenceExpr(sheet: sheet, shape: .cell, row1: row, column1: column, row2: row, column2: column)
         }
     }
 
-    func makeSheet(_ t: Token) -> SheetRef? {
-        switch t.sheet {
+    func makeSheet() -> SheetRef? {
+        switch lexer.token.sheet {
         case .none: return nil
         case .deleted: return .deleted
-        case .plain: return .named(makeText(t.sheetStart, t.sheetEnd))
-        case .quoted: return .named(unescape(t.sheetStart, t.sheetEnd, quote: UInt8(ascii: "'")))
+        case .plain: return .named(makeText(lexer.token.sheetStart, lexer.token.sheetEnd))
+        case .quoted: return .named(unescape(lexer.token.sheetStart, lexer.token.sheetEnd, quote: UInt8(ascii: "'")))
         }
     }
 
@@ -460,8 +471,9 @@ struct ParserCore {
         String(decoding: slice(start, end), as: UTF8.self)
     }
 
-    func makeString(_ t: Token) -> String {
-        t.hasEscapes ? unescape(t.textStart, t.textEnd, quote: UInt8(ascii: "\"")) : makeText(t.textStart, t.textEnd)
+    func makeString() -> String {
+        let start = lexer.token.textStart, end = lexer.token.textEnd
+        return lexer.token.hasEscapes ? unescape(start, end, quote: UInt8(ascii: "\"")) : makeText(start, end)
     }
 
     /// The text with each doubled `quote` made single.
@@ -479,9 +491,9 @@ struct ParserCore {
     }
 
     /// The function name without `_xlfn.`/`_xlws.`/`_xll.` prefixes, upper-cased.
-    func makeFunctionName(_ t: Token) -> String {
-        var start = t.textStart
-        let end = t.textEnd
+    func makeFunctionName() -> String {
+        var start = lexer.token.textStart
+        let end = lexer.token.textEnd
         while true {
             var length = 0
             if lexer.matches("_XLFN.", at: start) || lexer.matches("_XLWS.", at: start) {
