@@ -217,36 +217,35 @@ struct ParserCore {
         var lhs: Expr
         if token.kind == .cell {
             // Fast path for `A1`, `A1:B2`, `Sheet1!A1:Sheet1!B2`: fold without building throwaway nodes.
-            let first = makeReference()
+            let sheet: SheetRef? = token.sheet == .none ? nil : makeSheet()
+            let row1 = coordinate(token.row1, absolute: token.absolute & 1 != 0, origin: originRow)
+            let column1 = coordinate(token.col1, absolute: token.absolute & 2 != 0, origin: originColumn)
             try advance()
             if token.kind == .colon {
                 try advance()
-                if token.kind == .cell, token.sheet == .none || makeSheet() == first.sheet {
-                    var area = first
-                    area.shape = .area
-                    area.row2 = coordinate(token.row1, absolute: token.absolute & 1 != 0, origin: originRow)
-                    area.column2 = coordinate(token.col1, absolute: token.absolute & 2 != 0, origin: originColumn)
+                if token.kind == .cell, token.sheet == .none || makeSheet() == sheet {
+                    let secondHasSheet = token.sheet != .none
+                    let row2 = coordinate(token.row1, absolute: token.absolute & 1 != 0, origin: originRow)
+                    let column2 = coordinate(token.col1, absolute: token.absolute & 2 != 0, origin: originColumn)
                     try advance()
                     if isSpill() {
                         try advance()
-                        var second = area
-                        second.shape = .cell
-                        second.row1 = area.row2
-                        second.column1 = area.column2
-                        second.sheet = nil
-                        lhs = .binary(.range, .reference(first), .spill(.reference(second)))
+                        lhs = .binary(.range, .reference(.cell(sheet: sheet, row: row1, column: column1)),
+                                      .spill(.reference(.cell(sheet: secondHasSheet ? sheet : nil, row: row2, column: column2))))
                     } else {
-                        lhs = .reference(area)
+                        lhs = .reference(ReferenceExpr(sheet: sheet, shape: .area, row1: row1, column1: column1,
+                                                       row2: row2, column2: column2))
                     }
                 } else {
                     let rhs = try parseSpillPrimary()
-                    lhs = .binary(.range, .reference(first), rhs)
+                    lhs = .binary(.range, .reference(.cell(sheet: sheet, row: row1, column: column1)), rhs)
                 }
             } else if isSpill() {
                 try advance()
-                lhs = .spill(.reference(first))
+                lhs = .spill(.reference(.cell(sheet: sheet, row: row1, column: column1)))
             } else {
-                return .reference(first)
+                return .reference(ReferenceExpr(sheet: sheet, shape: .cell, row1: row1, column1: column1,
+                                                row2: row1, column2: column1))
             }
         } else {
             lhs = try parseSpillPrimary()
@@ -430,7 +429,7 @@ struct ParserCore {
     }
 
     func makeReference() -> ReferenceExpr {
-        let sheet = makeSheet()
+        let sheet = lexer.token.sheet == .none ? nil : makeSheet()
         let mask = lexer.token.absolute
         switch lexer.token.kind {
         case .columns:
@@ -494,7 +493,7 @@ struct ParserCore {
     func makeFunctionName() -> String {
         var start = lexer.token.textStart
         let end = lexer.token.textEnd
-        while true {
+        while lexer.byte(start) == UInt8(ascii: "_") {
             var length = 0
             if lexer.matches("_XLFN.", at: start) || lexer.matches("_XLWS.", at: start) {
                 length = 6

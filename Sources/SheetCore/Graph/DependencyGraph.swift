@@ -40,6 +40,7 @@ extension Workbook {
     func removeFormula(_ id: Int32, clearValue: Bool) {
         let record = formulas[Int(id)]
         guard record.isAlive else { return }
+        clearSpill(id)
         uninstallEdges(id)
         rangeIndex.forEachContaining(sheet: record.sheet, row: record.row, column: record.column, nodes: rangeNodes) { node in
             rangeNodes[Int(node)]!.formulasInside.remove(id)

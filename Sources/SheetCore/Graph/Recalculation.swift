@@ -12,15 +12,28 @@ extension Workbook {
         epoch &+= 1
         for f in alwaysDirty { markFormulaDirty(f) }
         var computed = 0
+        var passes = 0
         while !pendingDirty.isEmpty {
+            passes += 1
             let work = pendingDirty
             pendingDirty.removeAll(keepingCapacity: true)
+            if passes > Workbook.maxRecalculationPasses {
+                // Spills feeding formulas that move the spill again: give up as Excel does on a cycle.
+                for f in work where formulas[Int(f)].isAlive && formulas[Int(f)].isDirty {
+                    store(.error(.cycle, message: "the calculation does not settle (a spill feeds back into itself)"), forFormula: f)
+                    formulas[Int(f)].isDirty = false
+                }
+                continue
+            }
             for f in work where formulas[Int(f)].isAlive && formulas[Int(f)].isDirty {
                 computed += computeWithPrecedents(f)
             }
         }
         return computed
     }
+
+    /// How many times one recalculation may go back for formulas that spilled values dirtied.
+    static let maxRecalculationPasses = 64
 
     /// Marks every formula dirty and recomputes the workbook.
     @discardableResult
@@ -153,8 +166,14 @@ extension Workbook {
         if case .array(let a) = result {
             formulas[Int(f)].arrayResult = a
             shown = a.count > 0 ? a.values[0] : .error(.calc)
-        } else if formulas[Int(f)].arrayResult != nil {
-            formulas[Int(f)].arrayResult = nil
+            if formulas[Int(f)].arrayMode == .dynamic, a.count > 1 {
+                shown = spill(a, from: f)
+            } else if formulas[Int(f)].spill != nil || formulas[Int(f)].blockedSpill != nil {
+                clearSpill(f)
+            }
+        } else {
+            if formulas[Int(f)].arrayResult != nil { formulas[Int(f)].arrayResult = nil }
+            if formulas[Int(f)].spill != nil || formulas[Int(f)].blockedSpill != nil { clearSpill(f) }
         }
         if case .empty = shown { shown = .number(0) }
         block.values[Int(row) & CellBlock.mask] = shown

@@ -29,5 +29,9 @@ struct FormulaRecord {
     var arrayMode: ArrayMode = .dynamic
     /// The full result when it is an array (the grid holds its first element until spilling).
     var arrayResult: ValueArray?
+    /// The cells the array result currently fills, anchor included (dynamic mode).
+    var spill: CellRange?
+    /// Where the array result would spill but cannot (`#SPILL!`); an edit there retries.
+    var blockedSpill: CellRange?
     var isAlive = true
 }

@@ -66,6 +66,10 @@ extension Workbook {
             if pushedOff { throw WorkbookError.outOfBounds("inserting would push non-empty cells off the sheet") }
         }
 
+        // 0. Withdraw spills on this sheet; they spill again, moved, when recalculated.
+        for f in spillAnchors[sheetID] ?? [] { clearSpill(f) }
+        spillAnchors[sheetID] = nil
+
         // 1. Move the sheet's cells.
         var moved: [(row: Int32, column: Int32, value: Value, formula: Int32, style: UInt32)] = []
         for (c, column) in s.columns.enumerated() {

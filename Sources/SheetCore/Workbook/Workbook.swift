@@ -38,6 +38,8 @@ public final class Workbook {
     /// Why each formula in a cycle holds `#CYCLE!`.
     var cycleMessages: [Int32: String] = [:]
     var onDemandDepth = 0
+    /// Formulas with an active or blocked spill, by sheet.
+    var spillAnchors: [SheetID: Set<Int32>] = [:]
     lazy var evaluator = Evaluator(workbook: self)
     let parser: FormulaParser
 
@@ -110,6 +112,7 @@ public final class Workbook {
             removeFormula(Int32(f), clearValue: false)
         }
         sheetsByID[Int(id.raw)] = nil
+        spillAnchors[id] = nil
         sheetOrder.removeAll { $0 == id }
         names.removeSheetScope(id)
         rewriteAllFormulas { expr, _ in expr.replacingSheet(id, with: .deleted) }
@@ -208,6 +211,7 @@ public final class Workbook {
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
+        userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
         if case .empty = value, s.block(row: address.row, column: address.column) == nil { return }
         let block = s.blockCreating(row: address.row, column: address.column)
         storeValue(value, in: block, row: address.row)
@@ -221,6 +225,10 @@ public final class Workbook {
         let expr = try compileFormula(text, at: address)
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
+        userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
+        if let block = s.block(row: address.row, column: address.column) {
+            storeValue(.empty, in: block, row: address.row)
+        }
         addFormula(expr, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
     }
 
