@@ -1,8 +1,8 @@
 /// Every built-in function, gathered from the category folders.
 enum BuiltinFunctions {
     static var all: [FunctionDefinition] {
-        MathFunctions.all + StatisticalFunctions.all + LogicalFunctions.all + TextFunctions.all
-            + LookupFunctions.all + DateTimeFunctions.all + InformationFunctions.all
+        MathCategory.all + StatisticalCategory.all + LogicalCategory.all + TextCategory.all + LookupCategory.all
+            + DateTimeCategory.all + InformationCategory.all + FinancialCategory.all + DatabaseCategory.all
     }
 }
 

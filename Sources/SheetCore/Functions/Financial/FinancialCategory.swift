@@ -1,0 +1,6 @@
+/// Financial: every function of the category, gathered from this folder's files.
+enum FinancialCategory {
+    static var all: [FunctionDefinition] {
+        []
+    }
+}

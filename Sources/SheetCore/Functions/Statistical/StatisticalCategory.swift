@@ -1,0 +1,6 @@
+/// Statistical (and the conditional aggregates): every function of the category, gathered from this folder's files.
+enum StatisticalCategory {
+    static var all: [FunctionDefinition] {
+        StatisticalFunctions.all
+    }
+}

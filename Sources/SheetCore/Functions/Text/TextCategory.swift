@@ -1,0 +1,6 @@
+/// Text: every function of the category, gathered from this folder's files.
+enum TextCategory {
+    static var all: [FunctionDefinition] {
+        TextFunctions.all
+    }
+}
