@@ -39,6 +39,14 @@ public final class Evaluator {
     public var timeZone: TimeZone { workbook.timeZone }
     public func random() -> Double { workbook.randomSource() }
     public var registry: FunctionRegistry { workbook.registry }
+    /// Compiled number formats for `TEXT` and friends, reused across calls.
+    public let numberFormats = NumberFormatCache()
+
+    /// The formula a cell holds as the user sees it (`=A1*2`), nil for a constant or blank
+    /// cell; for `FORMULATEXT` and `ISFORMULA`.
+    public func formulaText(sheet: SheetID, row: Int32, column: Int32) -> String? {
+        workbook.formulaText(sheet, CellAddress(row: row, column: column))
+    }
 
     // MARK: Entry point
 

@@ -3,11 +3,11 @@
 /// The lexer never allocates for ordinary tokens: references are decoded to integers here,
 /// and names and strings are handed over as byte ranges. Every byte access is bounds-checked
 /// through `byte(_:)`, which reads 0 past the end.
-struct Lexer {
+struct FormulaLexer {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
     /// The token `next()` produced last; filled in place so tokens are never copied around.
-    var token = Token()
+    var token = FormulaToken()
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int) {
         self.bytes = bytes
@@ -18,7 +18,7 @@ struct Lexer {
 
     @inline(__always)
     func byte(_ i: Int) -> UInt8 {
-        (i >= 0 && i < bytes.count) ? bytes[i] : 0
+        UInt(bitPattern: i) < UInt(bitPattern: bytes.count) ? bytes[i] : 0
     }
 
     @inline(__always)
@@ -39,7 +39,10 @@ struct Lexer {
     /// Characters that can continue a name: also digits, `.` and `?`.
     @inline(__always)
     static func isIdentifierChar(_ b: UInt8) -> Bool {
-        isIdentifierStart(b) || isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "?")
+        // Bit sets over 0–63 (digits, `.`, `?`) and 64–127 (letters, `\`, `_`).
+        if b >= 0x80 { return true }
+        let set: UInt64 = b < 64 ? 0x83FF_4000_0000_0000 : 0x07FF_FFFE_97FF_FFFE
+        return (set >> UInt64(b & 63)) & 1 != 0
     }
 
     /// Whether the byte after a reference lets the reference stand (it is not part of a longer name,
@@ -53,21 +56,78 @@ struct Lexer {
         FormulaParseError(message: message, position: position)
     }
 
+    @inline(never)
     func unexpectedCharacter(at i: Int) -> FormulaParseError {
         // Show the whole UTF-8 sequence when the byte starts a multi-byte character.
         var end = i + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80, end - i < 4 { end += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(end, bytes.count)]), as: UTF8.self)
-        return Lexer.error("unexpected character '\(text)'", i)
+        return FormulaLexer.error("unexpected character '\(text)'", i)
     }
 
     // MARK: Tokens
 
-    /// Lexes the next token into `token`.
+    /// The token kind of a byte that is a whole token by itself (not `<`, `>`, `#`…), else `.end`.
+    @inline(__always)
+    static func singleByteKind(_ b: UInt8) -> FormulaTokenKind {
+        switch b {
+        case UInt8(ascii: "+"): return .plus
+        case UInt8(ascii: "-"): return .minus
+        case UInt8(ascii: "*"): return .star
+        case UInt8(ascii: "/"): return .slash
+        case UInt8(ascii: "^"): return .caret
+        case UInt8(ascii: "&"): return .ampersand
+        case UInt8(ascii: "="): return .equal
+        case UInt8(ascii: "%"): return .percent
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: "("): return .leftParen
+        case UInt8(ascii: ")"): return .rightParen
+        case UInt8(ascii: "{"): return .leftBrace
+        case UInt8(ascii: "}"): return .rightBrace
+        case UInt8(ascii: "@"): return .at
+        default: return .end
+        }
+    }
+
+    /// Lexes the next token into `token`. Punctuation, words and numbers right after the previous
+    /// token take a short path; everything else (whitespace first, strings, `$`, `'`, `#`…) goes
+    /// through `lexToken`.
+    @inline(__always)
     mutating func next() throws {
+        let i = pos
+        if i < bytes.count {
+            let b = bytes[i]
+            let kind = FormulaLexer.singleByteKind(b)
+            if kind != .end {
+                token.kind = kind
+                token.spaceBefore = false
+                token.start = i
+                token.end = i &+ 1
+                token.sheet = .none
+                pos = i &+ 1
+                return
+            }
+            if FormulaLexer.isLetter(b) || FormulaLexer.isDigit(b) {
+                // Words and numbers right after the previous token.
+                token.spaceBefore = false
+                token.start = i
+                token.sheet = .none
+                if FormulaLexer.isLetter(b) { try lexWord(at: i) } else { try lexNumber(at: i) }
+                pos = token.end
+                return
+            }
+        }
+        try lexToken()
+    }
+
+    /// Lexes the next token into `token` (the general case).
+    @inline(never)
+    mutating func lexToken() throws {
         let count = bytes.count
         var i = pos
-        while i < count, Lexer.isSpace(bytes[i]) { i += 1 }
+        while i < count, FormulaLexer.isSpace(bytes[i]) { i += 1 }
         token.spaceBefore = i > pos
         token.start = i
         token.end = i + 1
@@ -81,9 +141,9 @@ struct Lexer {
         let b = bytes[i]
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if !lexRows(at: i) { try lexNumber(at: i) }
+            try lexNumber(at: i)
         case UInt8(ascii: "."):
-            guard Lexer.isDigit(byte(i + 1)) else { throw unexpectedCharacter(at: i) }
+            guard FormulaLexer.isDigit(byte(i + 1)) else { throw unexpectedCharacter(at: i) }
             try lexNumber(at: i)
         case UInt8(ascii: "$"):
             if !lexReference(at: i) && !lexRows(at: i) { throw unexpectedCharacter(at: i) }
@@ -117,7 +177,7 @@ struct Lexer {
         case UInt8(ascii: "}"): token.kind = .rightBrace
         case UInt8(ascii: "@"): token.kind = .at
         default:
-            guard Lexer.isIdentifierStart(b) else { throw unexpectedCharacter(at: i) }
+            guard FormulaLexer.isIdentifierStart(b) else { throw unexpectedCharacter(at: i) }
             try lexWord(at: i)
         }
         pos = token.end
@@ -133,7 +193,7 @@ struct Lexer {
         var col = 0
         while j - start < 4 {
             let b = byte(j)
-            guard Lexer.isLetter(b) else { break }
+            guard FormulaLexer.isLetter(b) else { break }
             col = col * 26 + Int((b | 0x20) - 96)
             j += 1
         }
@@ -149,7 +209,7 @@ struct Lexer {
         var row = 0
         while j - start < 8 {
             let b = byte(j)
-            guard Lexer.isDigit(b) else { break }
+            guard FormulaLexer.isDigit(b) else { break }
             row = row * 10 + Int(b &- 48)
             j += 1
         }
@@ -159,6 +219,7 @@ struct Lexer {
     }
 
     /// `A1`, `$A$1`, `A:C`, `$A:$A` at `i`. Leaves `token` untouched and returns false when there is none.
+    @inline(never)
     mutating func lexReference(at i: Int) -> Bool {
         var j = i
         var mask: UInt8 = 0
@@ -168,7 +229,7 @@ struct Lexer {
         if byte(j) == UInt8(ascii: ":") {
             var k = j + 1
             if byte(k) == UInt8(ascii: "$") { mask |= 8; k += 1 }
-            guard let (col2, afterSecond) = scanColumn(at: k), Lexer.endsReference(byte(afterSecond)) else { return false }
+            guard let (col2, afterSecond) = scanColumn(at: k), FormulaLexer.endsReference(byte(afterSecond)) else { return false }
             token.kind = .columns
             token.col1 = col1
             token.col2 = col2
@@ -177,7 +238,7 @@ struct Lexer {
             return true
         }
         if byte(j) == UInt8(ascii: "$") { mask |= 1; j += 1 }
-        guard let (row, afterRow) = scanRow(at: j), Lexer.endsReference(byte(afterRow)) else { return false }
+        guard let (row, afterRow) = scanRow(at: j), FormulaLexer.endsReference(byte(afterRow)) else { return false }
         token.kind = .cell
         token.row1 = row
         token.col1 = col1
@@ -189,6 +250,7 @@ struct Lexer {
     }
 
     /// `2:5`, `$2:$2` at `i`. Leaves `token` untouched and returns false when there is none.
+    @inline(never)
     mutating func lexRows(at i: Int) -> Bool {
         var j = i
         var mask: UInt8 = 0
@@ -196,7 +258,7 @@ struct Lexer {
         guard let (row1, afterFirst) = scanRow(at: j), byte(afterFirst) == UInt8(ascii: ":") else { return false }
         j = afterFirst + 1
         if byte(j) == UInt8(ascii: "$") { mask |= 4; j += 1 }
-        guard let (row2, afterSecond) = scanRow(at: j), Lexer.endsReference(byte(afterSecond)) else { return false }
+        guard let (row2, afterSecond) = scanRow(at: j), FormulaLexer.endsReference(byte(afterSecond)) else { return false }
         token.kind = .rows
         token.row1 = row1
         token.row2 = row2
@@ -207,31 +269,67 @@ struct Lexer {
 
     // MARK: Words
 
-    /// A reference, name, function, boolean or sheet-qualified token starting with a letter, `_`, `\` or non-ASCII byte.
+    /// A reference, name, function, boolean or sheet-qualified token starting with a letter, `_`, `\\` or
+    /// non-ASCII byte. One pass reads the run of name characters and notes whether it has the
+    /// letters-then-digits shape of a cell reference.
+    @inline(never)
     mutating func lexWord(at i: Int) throws {
-        if Lexer.isLetter(bytes[i]), lexReference(at: i) { return }
-        var e = i + 1
-        while Lexer.isIdentifierChar(byte(e)) { e += 1 }
-        let after = byte(e)
-        if after == UInt8(ascii: "!") {
+        var j = i
+        var b = byte(j)
+        var column = 0
+        while FormulaLexer.isLetter(b), j - i < 4 {
+            column = column &* 26 &+ Int((b | 0x20) &- 96)
+            j += 1
+            b = byte(j)
+        }
+        let letters = j - i
+        let digitsStart = j
+        var row = 0
+        while FormulaLexer.isDigit(b), j - digitsStart < 8 {
+            row = row &* 10 &+ Int(b &- 48)
+            j += 1
+            b = byte(j)
+        }
+        let digits = j - digitsStart
+        var referenceShaped = letters >= 1 && letters <= 3 && column <= SheetLimits.maxColumns
+        if FormulaLexer.isIdentifierChar(b) {
+            // More name characters follow: a plain name (or function / sheet name).
+            referenceShaped = false
+            repeat { j += 1; b = byte(j) } while FormulaLexer.isIdentifierChar(b)
+        }
+        if b == UInt8(ascii: "!") {
             token.sheet = .plain
             token.sheetStart = i
-            token.sheetEnd = e
-            try lexAfterSheet(at: e + 1)
+            token.sheetEnd = j
+            try lexAfterSheet(at: j + 1)
             return
         }
         token.textStart = i
-        token.textEnd = e
-        if after == UInt8(ascii: "(") {
+        token.textEnd = j
+        if b == UInt8(ascii: "(") {
             token.kind = .function
-            token.end = e + 1
+            token.end = j + 1
             return
         }
-        token.end = e
-        if e - i == 4, matches("TRUE", at: i) {
+        if referenceShaped {
+            if digits >= 1 && digits <= 7 && row >= 1 && row <= SheetLimits.maxRows {
+                token.kind = .cell
+                token.row1 = Int32(truncatingIfNeeded: row - 1)
+                token.col1 = Int32(truncatingIfNeeded: column - 1)
+                token.row2 = token.row1
+                token.col2 = token.col1
+                token.absolute = 0
+                token.end = j
+                return
+            }
+            // `A:C` or `A$1`: the general reference scanner handles these.
+            if digits == 0, b == UInt8(ascii: ":") || b == UInt8(ascii: "$"), lexReference(at: i) { return }
+        }
+        token.end = j
+        if j - i == 4, matches("TRUE", at: i) {
             token.kind = .bool
             token.boolValue = true
-        } else if e - i == 5, matches("FALSE", at: i) {
+        } else if j - i == 5, matches("FALSE", at: i) {
             token.kind = .bool
             token.boolValue = false
         } else {
@@ -246,13 +344,14 @@ struct Lexer {
         let w = word.utf8Start
         for k in 0..<n {
             var b = bytes[i + k]
-            if Lexer.isLetter(b) { b &= ~0x20 }
+            if FormulaLexer.isLetter(b) { b &= ~0x20 }
             if b != w[k] { return false }
         }
         return true
     }
 
-    /// What follows `Sheet!`: a reference, a name or `#REF!`. `token.sheet` is already setoken.
+    /// What follows `Sheet!`: a reference, a name or `#REF!`. `token.sheet` is already set.
+    @inline(never)
     mutating func lexAfterSheet(at p: Int) throws {
         let b = byte(p)
         if b == UInt8(ascii: "#") {
@@ -263,20 +362,20 @@ struct Lexer {
                 token.end = p + length
                 return
             }
-            throw Lexer.error("expected a reference after '!'", p)
+            throw FormulaLexer.error("expected a reference after '!'", p)
         }
-        if b == UInt8(ascii: "$") || Lexer.isLetter(b) {
+        if b == UInt8(ascii: "$") || FormulaLexer.isLetter(b) {
             if lexReference(at: p) { return }
         }
-        if b == UInt8(ascii: "$") || Lexer.isDigit(b) {
+        if b == UInt8(ascii: "$") || FormulaLexer.isDigit(b) {
             if lexRows(at: p) { return }
         }
-        if Lexer.isIdentifierStart(b) {
+        if FormulaLexer.isIdentifierStart(b) {
             var e = p + 1
-            while Lexer.isIdentifierChar(byte(e)) { e += 1 }
+            while FormulaLexer.isIdentifierChar(byte(e)) { e += 1 }
             let after = byte(e)
             if after == UInt8(ascii: "(") || after == UInt8(ascii: "!") {
-                throw Lexer.error("unexpected '\(Character(Unicode.Scalar(after)))' after sheet-qualified name", e)
+                throw FormulaLexer.error("unexpected '\(Character(Unicode.Scalar(after)))' after sheet-qualified name", e)
             }
             token.kind = .name
             token.textStart = p
@@ -284,23 +383,24 @@ struct Lexer {
             token.end = e
             return
         }
-        throw Lexer.error("expected a reference after '!'", p)
+        throw FormulaLexer.error("expected a reference after '!'", p)
     }
 
     /// `'Sheet name'!…` with `''` for a quote inside the name.
+    @inline(never)
     mutating func lexQuotedSheet(at i: Int) throws {
         var j = i + 1
         var escaped = false
         while true {
-            guard j < bytes.count else { throw Lexer.error("unterminated quoted sheet name", i) }
+            guard j < bytes.count else { throw FormulaLexer.error("unterminated quoted sheet name", i) }
             if bytes[j] == UInt8(ascii: "'") {
                 if byte(j + 1) == UInt8(ascii: "'") { escaped = true; j += 2; continue }
                 break
             }
             j += 1
         }
-        guard j > i + 1 else { throw Lexer.error("empty sheet name", i) }
-        guard byte(j + 1) == UInt8(ascii: "!") else { throw Lexer.error("expected '!' after quoted sheet name", i) }
+        guard j > i + 1 else { throw FormulaLexer.error("empty sheet name", i) }
+        guard byte(j + 1) == UInt8(ascii: "!") else { throw FormulaLexer.error("expected '!' after quoted sheet name", i) }
         token.sheet = escaped ? .quoted : .plain
         token.sheetStart = i + 1
         token.sheetEnd = j
@@ -309,11 +409,12 @@ struct Lexer {
 
     // MARK: Literals
 
+    @inline(never)
     mutating func lexString(at i: Int) throws {
         var j = i + 1
         var escaped = false
         while true {
-            guard j < bytes.count else { throw Lexer.error("unterminated string", i) }
+            guard j < bytes.count else { throw FormulaLexer.error("unterminated string", i) }
             if bytes[j] == UInt8(ascii: "\"") {
                 if byte(j + 1) == UInt8(ascii: "\"") { escaped = true; j += 2; continue }
                 break
@@ -337,7 +438,7 @@ struct Lexer {
             var equal = true
             for w in text.utf8 {
                 var b = bytes[i + k]
-                if Lexer.isLetter(b) { b &= ~0x20 }
+                if FormulaLexer.isLetter(b) { b &= ~0x20 }
                 if b != w { equal = false; break }
                 k += 1
             }
@@ -347,6 +448,7 @@ struct Lexer {
     }
 
     /// An error literal, `#REF!` qualifying a reference to a deleted sheet (`#REF!A1`), or the spill `#`.
+    @inline(never)
     mutating func lexHash(at i: Int) throws {
         guard let (code, length) = matchError(at: i) else {
             token.kind = .hash
@@ -356,12 +458,13 @@ struct Lexer {
         token.errorCode = code
         token.end = i + length
         let next = byte(i + length)
-        if code == .ref, next == UInt8(ascii: "$") || Lexer.isIdentifierStart(next) || Lexer.isDigit(next) {
+        if code == .ref, next == UInt8(ascii: "$") || FormulaLexer.isIdentifierStart(next) || FormulaLexer.isDigit(next) {
             token.sheet = .deleted
             try lexAfterSheet(at: i + length)
         }
     }
 
+    @inline(never)
     mutating func lexNumber(at i: Int) throws {
         var j = i
         var mantissa: UInt64 = 0
@@ -369,16 +472,19 @@ struct Lexer {
         var fractionDigits = 0
         while true {
             let b = byte(j)
-            guard Lexer.isDigit(b) else { break }
+            guard FormulaLexer.isDigit(b) else { break }
             if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(b &- 48) }
             digits += 1
             j += 1
+        }
+        if byte(j) == UInt8(ascii: ":"), digits <= 7, lexRows(at: i) {
+            return  // `2:5`
         }
         if byte(j) == UInt8(ascii: ".") {
             j += 1
             while true {
                 let b = byte(j)
-                guard Lexer.isDigit(b) else { break }
+                guard FormulaLexer.isDigit(b) else { break }
                 if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(b &- 48) }
                 digits += 1
                 fractionDigits += 1
@@ -392,11 +498,11 @@ struct Lexer {
             var negative = false
             let s = byte(k)
             if s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { negative = s == UInt8(ascii: "-"); k += 1 }
-            if Lexer.isDigit(byte(k)) {
+            if FormulaLexer.isDigit(byte(k)) {
                 var value = 0
                 while true {
                     let b = byte(k)
-                    guard Lexer.isDigit(b) else { break }
+                    guard FormulaLexer.isDigit(b) else { break }
                     if value < 100_000 { value = value * 10 + Int(b &- 48) }
                     k += 1
                 }
@@ -411,13 +517,13 @@ struct Lexer {
         if digits <= 15, scale >= -22, scale <= 22 {
             // Exact mantissa and exact power of ten: one correctly rounded operation.
             value = Double(mantissa)
-            if scale > 0 { value *= Lexer.powerOfTen(scale) } else if scale < 0 { value /= Lexer.powerOfTen(-scale) }
+            if scale > 0 { value *= FormulaLexer.powerOfTen(scale) } else if scale < 0 { value /= FormulaLexer.powerOfTen(-scale) }
         } else {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
-            guard let parsed = Double(text) else { throw Lexer.error("invalid number", i) }
+            guard let parsed = Double(text) else { throw FormulaLexer.error("invalid number", i) }
             value = parsed
         }
-        guard value.isFinite else { throw Lexer.error("number too large", i) }
+        guard value.isFinite else { throw FormulaLexer.error("number too large", i) }
         token.number = value
     }
 

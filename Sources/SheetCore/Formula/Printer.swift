@@ -21,10 +21,9 @@ public struct FormulaPrinter {
 
     /// Prints without the leading "=". Relative references are printed relative to `origin`.
     public func print(_ expr: Expr, at origin: CellAddress) -> String {
-        var out = ""
-        out.reserveCapacity(32)
+        var out = FormulaPrintBuffer()
         write(expr, into: &out, origin: origin, unionAllowed: false)
-        return out
+        return out.string
     }
 
     // MARK: Structure
@@ -39,57 +38,57 @@ public struct FormulaPrinter {
         }
     }
 
-    private func write(_ e: Expr, into out: inout String, origin: CellAddress, unionAllowed: Bool) {
+    private func write(_ e: Expr, into out: inout FormulaPrintBuffer, origin: CellAddress, unionAllowed: Bool) {
         switch e {
         case .number(let n):
-            out += FormulaPrinter.formatNumber(n)
+            FormulaPrinter.writeNumber(n, into: &out)
         case .text(let s):
-            FormulaPrinter.writeQuoted(s, quote: "\"", into: &out)
+            FormulaPrinter.writeQuoted(s, quote: UInt8(ascii: "\""), into: &out)
         case .bool(let b):
-            out += b ? "TRUE" : "FALSE"
+            out.appendLiteral(b ? "TRUE" : "FALSE")
         case .error(let code):
-            out += code.text
+            out.appendText(code.text)
         case .array(let array):
             writeArray(array, into: &out)
         case .reference(let r):
             writeReference(r, into: &out, origin: origin)
         case .name(let n):
             if let sheet = n.sheet { writeSheetPrefix(sheet, into: &out) }
-            out += n.name
+            out.appendText(n.name)
         case .missing:
             break
         case .unary(let op, let a):
             switch op {
-            case .minus: out += "-"
-            case .plus: out += "+"
-            case .implicitIntersection: out += "@"
+            case .minus: out.append(UInt8(ascii: "-"))
+            case .plus: out.append(UInt8(ascii: "+"))
+            case .implicitIntersection: out.append(UInt8(ascii: "@"))
             }
             writeChild(a, parenthesize: FormulaPrinter.level(a) < 60, into: &out, origin: origin, unionAllowed: unionAllowed)
         case .percent(let a):
             writeChild(a, parenthesize: FormulaPrinter.level(a) < 55, into: &out, origin: origin, unionAllowed: unionAllowed)
-            out += "%"
+            out.append(UInt8(ascii: "%"))
         case .spill(let a):
             writeChild(a, parenthesize: !endsWithReference(a, origin: origin) || FormulaPrinter.level(a) < 100,
                        into: &out, origin: origin, unionAllowed: unionAllowed)
-            out += "#"
+            out.append(UInt8(ascii: "#"))
         case .paren(let a):
-            out += "("
+            out.append(UInt8(ascii: "("))
             write(a, into: &out, origin: origin, unionAllowed: true)
-            out += ")"
+            out.append(UInt8(ascii: ")"))
         case .call(let call):
-            if style == .xlsx, let prefix = call.function?.xlsxPrefix { out += prefix }
-            out += call.name
-            out += "("
+            if style == .xlsx, let prefix = call.function?.xlsxPrefix { out.appendText(prefix) }
+            out.appendText(call.name)
+            out.append(UInt8(ascii: "("))
             for (i, argument) in call.arguments.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 write(argument, into: &out, origin: origin, unionAllowed: false)
             }
-            out += ")"
+            out.append(UInt8(ascii: ")"))
         case .binary(let op, let l, let r):
             if op == .union && !unionAllowed {
-                out += "("
+                out.append(UInt8(ascii: "("))
                 write(e, into: &out, origin: origin, unionAllowed: true)
-                out += ")"
+                out.append(UInt8(ascii: ")"))
                 return
             }
             let p = op.precedence
@@ -101,35 +100,28 @@ public struct FormulaPrinter {
                 if !startsWithReference(r, origin: origin) { wrapRight = true }
             }
             writeChild(l, parenthesize: wrapLeft, into: &out, origin: origin, unionAllowed: unionAllowed)
-            if op == .range, !wrapLeft, !wrapRight, FormulaPrinter.isBareWord(l, right: false), FormulaPrinter.isBareWord(r, right: true) {
-                // `A :C` and `1 :2` must not read back as whole columns/rows.
-                out += " "
+            if op == .range {
+                // `1:2` and `A:C` read back as whole rows/columns: when the text on both sides of
+                // the `:` would join that way, a space (insignificant before `:`) keeps them apart.
+                var right = FormulaPrintBuffer()
+                writeChild(r, parenthesize: wrapRight, into: &right, origin: origin, unionAllowed: unionAllowed)
+                if FormulaPrintBuffer.wouldJoinAcrossColon(out.bytes, right.bytes) { out.append(UInt8(ascii: " ")) }
+                out.append(UInt8(ascii: ":"))
+                out.bytes.append(contentsOf: right.bytes)
+                return
             }
-            out += op.symbol
+            out.appendText(op.symbol)
             writeChild(r, parenthesize: wrapRight, into: &out, origin: origin, unionAllowed: unionAllowed)
         }
     }
 
-    private func writeChild(_ e: Expr, parenthesize: Bool, into out: inout String, origin: CellAddress, unionAllowed: Bool) {
+    private func writeChild(_ e: Expr, parenthesize: Bool, into out: inout FormulaPrintBuffer, origin: CellAddress, unionAllowed: Bool) {
         if parenthesize {
-            out += "("
+            out.append(UInt8(ascii: "("))
             write(e, into: &out, origin: origin, unionAllowed: true)
-            out += ")"
+            out.append(UInt8(ascii: ")"))
         } else {
             write(e, into: &out, origin: origin, unionAllowed: unionAllowed)
-        }
-    }
-
-    /// Digit-only numbers and letter-only names: printed as `1:2` or `A:C` they would read back as a
-    /// whole-row or whole-column range, so `:` between two of them gets a space before it.
-    private static func isBareWord(_ e: Expr, right: Bool) -> Bool {
-        switch e {
-        case .number(let n):
-            return formatNumber(n).utf8.allSatisfy(Lexer.isDigit)
-        case .name(let n):
-            return !(right && n.sheet != nil) && !n.name.isEmpty && n.name.utf8.allSatisfy(Lexer.isLetter)
-        default:
-            return false
         }
     }
 
@@ -174,36 +166,41 @@ public struct FormulaPrinter {
         return s
     }
 
-    static func writeQuoted(_ s: String, quote: Character, into out: inout String) {
-        out.append(quote)
-        if s.contains(quote) {
-            for c in s {
-                out.append(c)
-                if c == quote { out.append(quote) }
-            }
+    static func writeNumber(_ n: Double, into out: inout FormulaPrintBuffer) {
+        if n.isFinite, n == n.rounded(.towardZero), abs(n) < 1e15, n != 0 || n.sign == .plus {
+            out.appendDecimal(Int64(n))
         } else {
-            out += s
+            out.appendText(formatNumber(n))
+        }
+    }
+
+    /// `"…"` or `'…'` with the quote doubled inside (the quote is ASCII, so bytes suffice).
+    static func writeQuoted(_ s: String, quote: UInt8, into out: inout FormulaPrintBuffer) {
+        out.append(quote)
+        for b in s.utf8 {
+            out.append(b)
+            if b == quote { out.append(quote) }
         }
         out.append(quote)
     }
 
-    private func writeArray(_ array: ArrayConstant, into out: inout String) {
-        out += "{"
+    private func writeArray(_ array: ArrayConstant, into out: inout FormulaPrintBuffer) {
+        out.append(UInt8(ascii: "{"))
         for (i, row) in array.rows.enumerated() {
-            if i > 0 { out += ";" }
+            if i > 0 { out.append(UInt8(ascii: ";")) }
             for (j, value) in row.enumerated() {
-                if j > 0 { out += "," }
+                if j > 0 { out.append(UInt8(ascii: ",")) }
                 switch value {
                 case .empty: break
-                case .number(let n): out += FormulaPrinter.formatNumber(n)
-                case .text(let s): FormulaPrinter.writeQuoted(s, quote: "\"", into: &out)
-                case .bool(let b): out += b ? "TRUE" : "FALSE"
-                case .error(let e): out += e.code.text
-                case .array: out += ErrorCode.value.text
+                case .number(let n): FormulaPrinter.writeNumber(n, into: &out)
+                case .text(let s): FormulaPrinter.writeQuoted(s, quote: UInt8(ascii: "\""), into: &out)
+                case .bool(let b): out.appendLiteral(b ? "TRUE" : "FALSE")
+                case .error(let e): out.appendText(e.code.text)
+                case .array: out.appendText(ErrorCode.value.text)
                 }
             }
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
     }
 
     // MARK: References
@@ -217,17 +214,17 @@ public struct FormulaPrinter {
         }
     }
 
-    private func writeSheetPrefix(_ sheet: SheetRef, into out: inout String) {
+    private func writeSheetPrefix(_ sheet: SheetRef, into out: inout FormulaPrintBuffer) {
         if let name = resolvedSheetName(sheet) {
             if FormulaPrinter.sheetNameNeedsQuotes(name) {
-                FormulaPrinter.writeQuoted(name, quote: "'", into: &out)
+                FormulaPrinter.writeQuoted(name, quote: UInt8(ascii: "'"), into: &out)
             } else {
-                out += name
+                out.appendText(name)
             }
-            out += "!"
+            out.append(UInt8(ascii: "!"))
         } else {
             // Excel's form for a reference to a deleted sheet: `#REF!A1`.
-            out += ErrorCode.ref.text
+            out.appendText(ErrorCode.ref.text)
         }
     }
 
@@ -235,17 +232,17 @@ public struct FormulaPrinter {
     /// a cell reference (`A1`) or an R1C1 reference (`R1C1`, `R`, `C2`).
     static func sheetNameNeedsQuotes(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
-        guard let first = bytes.first, Lexer.isLetter(first) || first == UInt8(ascii: "_") else { return true }
-        for b in bytes where !(Lexer.isLetter(b) || Lexer.isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")) {
+        guard let first = bytes.first, FormulaLexer.isLetter(first) || first == UInt8(ascii: "_") else { return true }
+        for b in bytes where !(FormulaLexer.isLetter(b) || FormulaLexer.isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")) {
             return true
         }
         // A1-like: letters then digits.
         var i = 0
-        while i < bytes.count, Lexer.isLetter(bytes[i]) { i += 1 }
-        if i > 0, i <= 3, i < bytes.count, bytes[i...].allSatisfy(Lexer.isDigit) { return true }
+        while i < bytes.count, FormulaLexer.isLetter(bytes[i]) { i += 1 }
+        if i > 0, i <= 3, i < bytes.count, bytes[i...].allSatisfy(FormulaLexer.isDigit) { return true }
         // R1C1-like: R[digits][C[digits]] or C[digits].
         var j = 0
-        func digits() { while j < bytes.count, Lexer.isDigit(bytes[j]) { j += 1 } }
+        func digits() { while j < bytes.count, FormulaLexer.isDigit(bytes[j]) { j += 1 } }
         if bytes[0] | 0x20 == UInt8(ascii: "r") {
             j = 1
             digits()
@@ -277,37 +274,102 @@ public struct FormulaPrinter {
         }
     }
 
-    private func writeReference(_ r: ReferenceExpr, into out: inout String, origin: CellAddress) {
+    /// Appends `A` … `XFD` for a zero-based column in the grid.
+    static func appendColumnLetters(_ column: Int64, to out: inout FormulaPrintBuffer) {
+        let n = column + 1  // 1 … 16384
+        if n > 702 { out.append(UInt8(truncatingIfNeeded: 64 + (n - 703) / 676 + 1)) }
+        if n > 26 { out.append(UInt8(truncatingIfNeeded: 65 + ((n - 27) / 26) % 26)) }
+        out.append(UInt8(truncatingIfNeeded: 65 + (n - 1) % 26))
+    }
+
+    private func writeReference(_ r: ReferenceExpr, into out: inout FormulaPrintBuffer, origin: CellAddress) {
         guard printsAsReference(r, origin: origin) else {
             // `Sheet1!#REF!` when the sheet is known, plain `#REF!` otherwise.
             if let sheet = r.sheet, resolvedSheetName(sheet) != nil { writeSheetPrefix(sheet, into: &out) }
-            out += ErrorCode.ref.text
+            out.appendText(ErrorCode.ref.text)
             return
         }
         if let sheet = r.sheet { writeSheetPrefix(sheet, into: &out) }
         func column(_ c: RefCoordinate) {
-            if c.isAbsolute { out += "$" }
-            out += ColumnName.letters(Int(FormulaPrinter.resolve(c, origin.column)))
+            if c.isAbsolute { out.append(UInt8(ascii: "$")) }
+            FormulaPrinter.appendColumnLetters(FormulaPrinter.resolve(c, origin.column), to: &out)
         }
         func row(_ c: RefCoordinate) {
-            if c.isAbsolute { out += "$" }
-            out += String(FormulaPrinter.resolve(c, origin.row) + 1)
+            if c.isAbsolute { out.append(UInt8(ascii: "$")) }
+            out.appendDecimal(FormulaPrinter.resolve(c, origin.row) + 1)
         }
         switch r.shape {
         case .cell:
             column(r.column1); row(r.row1)
         case .area:
             column(r.column1); row(r.row1)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             column(r.column2); row(r.row2)
         case .columns:
             column(r.column1)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             column(r.column2)
         case .rows:
             row(r.row1)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             row(r.row2)
         }
+    }
+}
+
+/// The printer's output: UTF-8 bytes, turned into a `String` once at the end.
+struct FormulaPrintBuffer {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(64) }
+
+    @inline(__always)
+    mutating func append(_ b: UInt8) { bytes.append(b) }
+
+    mutating func appendText(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func appendLiteral(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendDecimal(_ value: Int64) {
+        if value < 0 {
+            append(UInt8(ascii: "-"))
+            // Int64.min has no positive counterpart: print its magnitude from the unsigned value.
+            appendDigits(UInt64(bitPattern: 0 &- value))
+        } else {
+            appendDigits(UInt64(value))
+        }
+    }
+
+    private mutating func appendDigits(_ value: UInt64) {
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        var v = value
+        while true {
+            append(UInt8(truncatingIfNeeded: 48 + v / divisor))
+            v %= divisor
+            if divisor == 1 { break }
+            divisor /= 10
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether `left + ":" + right` could lex as one whole-row (`1:2`) or whole-column (`A:C`)
+    /// token: `left` ends with a token made only of digits (or only of letters) and `right` starts
+    /// with the same kind of run, perhaps after a `$`.
+    static func wouldJoinAcrossColon(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard let last = left.last else { return false }
+        let digits: Bool
+        if FormulaLexer.isDigit(last) { digits = true } else if FormulaLexer.isLetter(last) { digits = false } else { return false }
+        var k = left.count - 1
+        while k > 0, digits ? FormulaLexer.isDigit(left[k - 1]) : FormulaLexer.isLetter(left[k - 1]) { k -= 1 }
+        // The run must start a token: not the tail of a longer name or number (`A5`, `1.5`).
+        if k > 0, left[k - 1] != UInt8(ascii: "$"), FormulaLexer.isIdentifierChar(left[k - 1]) { return false }
+        var j = 0
+        if j < right.count, right[j] == UInt8(ascii: "$") { j += 1 }
+        guard j < right.count else { return false }
+        return digits ? FormulaLexer.isDigit(right[j]) : FormulaLexer.isLetter(right[j])
     }
 }

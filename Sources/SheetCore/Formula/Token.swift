@@ -1,13 +1,13 @@
 /// The kinds of token the formula lexer produces.
-enum TokenKind: UInt8 {
+enum FormulaTokenKind: UInt8 {
     case end
-    /// A number literal; value in `Token.number`.
+    /// A number literal; value in `FormulaToken.number`.
     case number
     /// A string literal; contents between `textStart` and `textEnd` (quotes excluded, `""` still doubled when `hasEscapes`).
     case string
-    /// `TRUE` / `FALSE`; value in `Token.boolValue`.
+    /// `TRUE` / `FALSE`; value in `FormulaToken.boolValue`.
     case bool
-    /// An error literal such as `#DIV/0!`; code in `Token.errorCode`.
+    /// An error literal such as `#DIV/0!`; code in `FormulaToken.errorCode`.
     case error
     /// `A1`, `$B$7`: row1/col1.
     case cell
@@ -29,7 +29,7 @@ enum TokenKind: UInt8 {
 }
 
 /// How a reference or name token was sheet-qualified.
-enum SheetQualifier: UInt8 {
+enum FormulaSheetQualifier: UInt8 {
     case none
     /// `Data!A1`: the name is `sheetStart..<sheetEnd` verbatim.
     case plain
@@ -40,8 +40,9 @@ enum SheetQualifier: UInt8 {
 }
 
 /// One token. Plain data with byte offsets into the formula text; nothing is allocated per token.
-struct Token {
-    var kind: TokenKind = .end
+/// The lexer fills a single instance in place; fields not relevant to `kind` hold stale values.
+struct FormulaToken {
+    var kind: FormulaTokenKind = .end
     /// Whitespace came before this token.
     var spaceBefore = false
     /// Byte offsets of the token in the formula text (`end` exclusive).
@@ -61,22 +62,15 @@ struct Token {
     var col2: Int32 = 0
     /// Bit 0: row1 `$`, bit 1: col1 `$`, bit 2: row2 `$`, bit 3: col2 `$`.
     var absolute: UInt8 = 0
-    var sheet: SheetQualifier = .none
+    var sheet: FormulaSheetQualifier = .none
     var sheetStart = 0
     var sheetEnd = 0
 
     init() {}
 
-    init(kind: TokenKind, start: Int, end: Int, spaceBefore: Bool) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.spaceBefore = spaceBefore
-    }
-
     /// Whether this token can end an operand that a following reference could intersect with.
     @inline(__always)
-    static func endsReferenceOperand(_ kind: TokenKind) -> Bool {
+    static func endsReferenceOperand(_ kind: FormulaTokenKind) -> Bool {
         switch kind {
         case .cell, .columns, .rows, .name, .rightParen, .hash: return true
         default: return false
@@ -85,7 +79,7 @@ struct Token {
 
     /// Whether a token can start the right operand of an intersection.
     @inline(__always)
-    static func startsReferenceOperand(_ kind: TokenKind) -> Bool {
+    static func startsReferenceOperand(_ kind: FormulaTokenKind) -> Bool {
         switch kind {
         case .cell, .columns, .rows, .name, .function, .leftParen: return true
         default: return false

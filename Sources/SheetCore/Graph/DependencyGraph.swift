@@ -280,9 +280,15 @@ struct PrecedentCollector {
         }
     }
 
+    /// Ranges of at most this many cells get one edge per cell instead of a range node: a node
+    /// (allocation, hashing, index entries) costs more than a handful of edges.
+    static let smallRangeCells = 16
+
     private mutating func add(_ range: CellRange) {
-        if range.isSingleCell {
-            cells.append((range.sheet, range.top, range.left))
+        if range.cellCount <= PrecedentCollector.smallRangeCells {
+            for r in range.top...range.bottom {
+                for c in range.left...range.right { cells.append((range.sheet, r, c)) }
+            }
         } else {
             ranges.append(range)
         }

@@ -5,6 +5,7 @@ public enum TextToNumber {
         let t = text.trimmingSpaces
         if t.isEmpty { return nil }
         if let n = parsePlainNumber(t) { return n }
+        if let f = parseMixedFraction(t) { return f }
         if let n = parseDateTime(t, dateSystem: dateSystem) { return n }
         return nil
     }
@@ -73,6 +74,24 @@ public enum TextToNumber {
         return negative ? -value : value
     }
 
+    /// Mixed fractions (`6 7/8` is 6.875, `-0 1/2` is -0.5): nil when the text is not shaped
+    /// like one, `.some(nil)` when it is but the denominator is 0 (then it is not a date either).
+    static func parseMixedFraction(_ t: Substring) -> Double?? {
+        var s = t
+        let negative = s.first == "-"
+        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
+        let parts = s.split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let fraction = parts[1].split(separator: "/", omittingEmptySubsequences: false)
+        guard fraction.count == 2,
+              [parts[0], fraction[0], fraction[1]].allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let whole = Double(parts[0]), let numerator = Double(fraction[0]), let denominator = Double(fraction[1])
+        else { return nil }
+        guard denominator != 0 else { return .some(nil) }
+        let value = whole + numerator / denominator
+        return negative ? -value : value
+    }
+
     static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
     static func month(named s: Substring) -> Int? {
@@ -126,6 +145,8 @@ public enum TextToNumber {
     }
 
     static func parseDate(_ s: Substring, dateSystem: DateSystem) -> Int? {
+        // A leading sign or separator (`-1/31/2024`) is not a date.
+        guard let first = s.first, first.isNumber || first.isLetter else { return nil }
         let separators: Set<Character> = ["-", "/", " ", ","]
         let parts = s.split(whereSeparator: { separators.contains($0) })
         guard parts.count == 2 || parts.count == 3 else { return nil }

@@ -38,6 +38,8 @@ public final class Workbook {
     /// Why each formula in a cycle holds `#CYCLE!`.
     var cycleMessages: [Int32: String] = [:]
     var onDemandDepth = 0
+    /// Distinct formula trees seen recently (see `intern`).
+    var internedTrees: [Expr: Expr] = [:]
     /// Formulas with an active or blocked spill, by sheet.
     var spillAnchors: [SheetID: Set<Int32>] = [:]
     lazy var evaluator = Evaluator(workbook: self)
@@ -232,12 +234,48 @@ public final class Workbook {
         addFormula(expr, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
     }
 
-    /// Parses formula text for a cell and binds its sheet names and argument counts.
+    /// Excel's limit on formula length, which also bounds parser and evaluator recursion.
+    public static let maxFormulaLength = 8192
+
+    /// Parses formula text for a cell, checks argument counts and binds sheet names.
+    /// Equal trees (a formula filled down a column) come back as one shared tree.
     public func compileFormula(_ text: String, at address: CellAddress) throws -> Expr {
+        guard text.utf16.count <= Workbook.maxFormulaLength else {
+            throw WorkbookError.formula(FormulaParseError(message: "formula is longer than \(Workbook.maxFormulaLength) characters", position: Workbook.maxFormulaLength))
+        }
         let parsed: Expr
         do { parsed = try parser.parse(text, at: address) } catch let e as FormulaParseError { throw WorkbookError.formula(e) }
-        try checkArgumentCounts(parsed)
-        return bindSheets(parsed)
+        var failure: WorkbookError?
+        var needsBinding = false
+        parsed.visit { e in
+            switch e {
+            case .call(let call):
+                guard failure == nil, let f = call.function else { return }
+                let n = call.arguments.count
+                if n < f.minArguments || n > f.maxArguments {
+                    let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
+                        : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
+                    failure = .wrongArgumentCount(function: call.name, expected: expected, given: n)
+                }
+            case .reference(let r): if case .named = r.sheet { needsBinding = true }
+            case .name(let n): if case .named = n.sheet { needsBinding = true }
+            default: break
+            }
+        }
+        if let failure { throw failure }
+        return intern(needsBinding ? bindSheets(parsed) : parsed)
+    }
+
+    /// Shares one tree among equal formulas. Bounded: the table starts afresh when it grows large.
+    func intern(_ expr: Expr) -> Expr {
+        switch expr {
+        case .number, .text, .bool, .error, .missing: return expr
+        default: break
+        }
+        if let existing = internedTrees[expr] { return existing }
+        if internedTrees.count >= 65_536 { internedTrees.removeAll(keepingCapacity: true) }
+        internedTrees[expr] = expr
+        return expr
     }
 
     /// Writes a value into a block slot, keeping the occupied count right.
@@ -258,20 +296,6 @@ public final class Workbook {
             if case .named(let n) = ref, let s = self.sheet(named: n) { return .id(s.id) }
             return ref
         }
-    }
-
-    func checkArgumentCounts(_ expr: Expr) throws {
-        var failure: WorkbookError?
-        expr.visit { e in
-            guard failure == nil, case .call(let call) = e, let f = call.function else { return }
-            let n = call.arguments.count
-            if n < f.minArguments || n > f.maxArguments {
-                let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
-                    : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
-                failure = .wrongArgumentCount(function: call.name, expected: expected, given: n)
-            }
-        }
-        if let failure { throw failure }
     }
 
     /// Re-binds formulas whose sheet names did not resolve, after a sheet appears.

@@ -10,7 +10,7 @@ struct BenchScenario {
 
 /// The engine scenarios from the engine-core issue.
 enum BenchScenarios {
-    static let all: [BenchScenario] = [parse, fillDown, recalcFull, recalcIncremental, chainDeep, bigRange, bigRangeEdit, memoryNumeric]
+    static let all: [BenchScenario] = [parse, fillDown, recalcFull, recalcIncremental, chainDeep, bigRange, bigRangeEdit, memoryNumeric, countifs100k, vlookup100k, spillSort]
 
     static func n(_ base: Int, _ scale: Double) -> Int { max(10, Int(Double(base) * scale)) }
 
@@ -148,5 +148,107 @@ enum BenchScenarios {
         let after = ProcessMemory.residentMB
         withExtendedLifetime(wb) {}
         return BenchResult(name: "memory_numeric", medianMs: time, items: count, peakRSSMB: after - before, target: "≤ 40 MB above empty", note: "peak_rss_mb here is RSS growth for the cells")
+    }
+
+    /// 10,000 COUNTIFS/SUMIFS formulas with two criteria (text equality, number comparison) over
+    /// the same 100,000-row table; full recalculation.
+    static let countifs100k = BenchScenario(name: "countifs_100k", target: "≤ 300 ms") { scale in
+        let rows = n(100_000, scale), formulas = n(10_000, scale)
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        for r in 0..<rows {
+            try? wb.setValue(s, CellAddress(row: r, column: 0), .text("cat\(r % 100)"))
+            try? wb.setValue(s, CellAddress(row: r, column: 1), .number(Double(r % 1000)))
+            try? wb.setValue(s, CellAddress(row: r, column: 2), .number(Double(r % 37) * 1.5))
+        }
+        let a = "$A$1:$A$\(rows)", b = "$B$1:$B$\(rows)", c = "$C$1:$C$\(rows)"
+        for k in 0..<formulas {
+            let text = k % 2 == 0
+                ? "=COUNTIFS(\(a),\"cat\(k % 100)\",\(b),\">\(k % 1000)\")"
+                : "=SUMIFS(\(c),\(a),\"cat\(k % 100)\",\(b),\"<=\(k % 1000)\")"
+            setOrDie(wb, s, k, 4, text)
+        }
+        wb.recalculate()
+        // Check two results against a direct count.
+        for k in [0, 1] {
+            var expected = 0.0
+            for r in 0..<rows where r % 100 == k % 100 {
+                let bv = Double(r % 1000)
+                if k % 2 == 0 { if bv > Double(k % 1000) { expected += 1 } } else if bv <= Double(k % 1000) { expected += Double(r % 37) * 1.5 }
+            }
+            let got = wb.value(s, CellAddress(row: k, column: 4))
+            guard got == .number(expected) else { fatalError("countifs_100k: E\(k + 1) computed \(got), expected \(expected)") }
+        }
+        var times: [Double] = []
+        for _ in 0..<5 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+        return BenchResult(name: "countifs_100k", medianMs: Stopwatch.median(times), items: formulas, peakRSSMB: ProcessMemory.peakMB, target: "≤ 300 ms")
+    }
+
+    /// 10,000 exact-match lookups (half VLOOKUP, half XLOOKUP) into the same 100,000-row
+    /// table; full recalculation (the shared lookup indexes are rebuilt each time).
+    static let vlookup100k = BenchScenario(name: "vlookup_100k", target: "≤ 100 ms") { scale in
+        let rows = n(100_000, scale), formulas = n(10_000, scale)
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        for r in 0..<rows {
+            // Keys: numbers in even rows, text in odd rows.
+            try? wb.setValue(s, CellAddress(row: r, column: 0), r % 2 == 0 ? .number(Double(r)) : .text("K\(r)"))
+            try? wb.setValue(s, CellAddress(row: r, column: 1), .number(Double(r) * 2))
+        }
+        let table = "$A$1:$B$\(rows)", keys = "$A$1:$A$\(rows)", values = "$B$1:$B$\(rows)"
+        func key(_ k: Int) -> (String, Int) {
+            let r = (k &* 7919) % rows
+            return (r % 2 == 0 ? String(r) : "\"k\(r)\"", r)
+        }
+        for k in 0..<formulas {
+            let (text, _) = key(k)
+            let formula = k % 2 == 0 ? "=VLOOKUP(\(text),\(table),2,FALSE)" : "=XLOOKUP(\(text),\(keys),\(values))"
+            setOrDie(wb, s, k, 3, formula)
+        }
+        wb.recalculate()
+        for k in [0, 1, formulas - 1] {
+            let (_, r) = key(k)
+            let got = wb.value(s, CellAddress(row: k, column: 3))
+            guard got == .number(Double(r) * 2) else { fatalError("vlookup_100k: D\(k + 1) computed \(got), expected \(r * 2)") }
+        }
+        var times: [Double] = []
+        for _ in 0..<5 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+        return BenchResult(name: "vlookup_100k", medianMs: Stopwatch.median(times), items: formulas, peakRSSMB: ProcessMemory.peakMB, target: "≤ 100 ms")
+    }
+
+    /// SORT of a 100,000-row, two-column range (spilled), full recalculation; the note adds
+    /// FILTER and UNIQUE over the same rows.
+    static let spillSort = BenchScenario(name: "spill_sort", target: "≤ 300 ms") { scale in
+        let rows = n(100_000, scale)
+        func build(_ formula: String) -> Workbook {
+            let wb = Workbook.withDefaultSheet()
+            let s = wb.sheetOrder[0]
+            var x: UInt64 = 88172645463325252
+            for r in 0..<rows {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17
+                try? wb.setValue(s, CellAddress(row: r, column: 0), .number(Double(x % 1_000_000) / 100))
+                try? wb.setValue(s, CellAddress(row: r, column: 1), r % 3 == 0 ? .text("t\(x % 5000)") : .number(Double(r)))
+            }
+            setOrDie(wb, s, 0, 3, formula)
+            wb.recalculate()
+            return wb
+        }
+        func median(_ wb: Workbook) -> Double {
+            var times: [Double] = []
+            for _ in 0..<5 { times.append(Stopwatch.measure { wb.recalculateAll() }) }
+            return Stopwatch.median(times)
+        }
+        let sorted = build("=SORT(A1:B\(rows),1,-1)")
+        let s = sorted.sheetOrder[0]
+        var previous = Double.infinity
+        for r in 0..<rows {
+            guard case .number(let v) = sorted.value(s, CellAddress(row: r, column: 3)), v <= previous else { fatalError("spill_sort: D\(r + 1) is out of order") }
+            previous = v
+        }
+        let sortMs = median(sorted)
+        let filterMs = median(build("=FILTER(A1:B\(rows),A1:A\(rows)>5000)"))
+        let uniqueMs = median(build("=UNIQUE(B1:B\(rows))"))
+        return BenchResult(name: "spill_sort", medianMs: sortMs, items: rows, peakRSSMB: ProcessMemory.peakMB, target: "≤ 300 ms",
+                           note: String(format: "FILTER %.1f ms, UNIQUE %.1f ms over the same rows", filterMs, uniqueMs))
     }
 }

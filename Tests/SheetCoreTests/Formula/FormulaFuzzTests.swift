@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SheetCore
 
@@ -13,7 +14,7 @@ final class FormulaFuzzTests: XCTestCase {
         "R1C1", "A", "B", "é", "ß", "$", ".", "~", "[", "]", "\\", "?", "x", "1048576", "16384", "0:0",
     ]
 
-    static func randomFormula(_ rng: inout SplitMix64) -> String {
+    static func randomFormula(_ rng: inout FormulaTestRandom) -> String {
         var s = rng.below(4) == 0 ? "" : "="
         let n = rng.below(14) + 1
         for _ in 0..<n { s += pieces[rng.below(pieces.count)] }
@@ -26,12 +27,15 @@ final class FormulaFuzzTests: XCTestCase {
     }
 
     func testRandomInputsNeverCrashAndRoundTrip() {
-        var rng = SplitMix64(seed: 0x5EED_F00D)
+        let seed = UInt64(ProcessInfo.processInfo.environment["SHEET_FUZZ_SEED"] ?? "") ?? 0x5EED_F00D
+        var rng = FormulaTestRandom(seed: seed)
         let parser = FormulaParser()
         let printer = FormulaPrinter()
         let xlsx = FormulaPrinter(style: .xlsx)
         var parsed = 0, failed = 0
-        for _ in 0..<20_000 {
+        // SHEET_FUZZ_COUNT / SHEET_FUZZ_SEED allow longer or other runs; the defaults keep the suite quick.
+        let count = Int(ProcessInfo.processInfo.environment["SHEET_FUZZ_COUNT"] ?? "") ?? 20_000
+        for _ in 0..<count {
             let text = FormulaFuzzTests.randomFormula(&rng)
             let origin = CellAddress(row: rng.below(40), column: rng.below(10))
             do {
@@ -60,23 +64,46 @@ final class FormulaFuzzTests: XCTestCase {
         XCTAssertGreaterThan(failed, 1000)
     }
 
+    func testRandomCharactersNeverCrash() {
+        // Any characters at all: control bytes, NUL, every ASCII symbol, multi-byte letters and emoji.
+        let alphabet: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "ß", "ж", "中", "😀", "\u{A0}"]
+        var rng = FormulaTestRandom(seed: UInt64(ProcessInfo.processInfo.environment["SHEET_FUZZ_SEED"] ?? "") ?? 77)
+        let parser = FormulaParser()
+        var parsed = 0
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["SHEET_FUZZ_COUNT"] ?? "") ?? 20_000) {
+            var text = rng.below(2) == 0 ? "=" : ""
+            for _ in 0..<rng.below(16) { text.append(alphabet[rng.below(alphabet.count)]) }
+            do {
+                let e = try parser.parse(text, at: FT.a1)
+                parsed += 1
+                let printed = FormulaPrinter().print(e, at: FT.a1)
+                XCTAssertEqual(try parser.parse(printed, at: FT.a1), e, "\(text.debugDescription) printed as \(printed.debugDescription)")
+            } catch let error as FormulaParseError {
+                XCTAssertTrue((0...text.count).contains(error.position), "\(text.debugDescription): \(error)")
+            } catch {
+                XCTFail("unexpected error type \(error)")
+            }
+        }
+        XCTAssertGreaterThan(parsed, 100)
+    }
+
     func testRandomValidFormulasRoundTrip() throws {
         // Grammar-driven generation: every output is valid, so every one must parse and round-trip.
-        var rng = SplitMix64(seed: 2026)
+        var rng = FormulaTestRandom(seed: 2026)
         let parser = FormulaParser()
         let printer = FormulaPrinter()
         for _ in 0..<5_000 {
             let text = "=" + FormulaFuzzTests.validExpression(&rng, depth: 0)
             let e: Expr
-            do { e = try parser.parse(text, at: F.a1) } catch { XCTFail("\(text): \(error)"); continue }
-            let printed = printer.print(e, at: F.a1)
-            XCTAssertEqual(try parser.parse(printed, at: F.a1), e, "\(text) → \(printed)")
+            do { e = try parser.parse(text, at: FT.a1) } catch { XCTFail("\(text): \(error)"); continue }
+            let printed = printer.print(e, at: FT.a1)
+            XCTAssertEqual(try parser.parse(printed, at: FT.a1), e, "\(text) → \(printed)")
             // Printing is stable: the printed form prints to itself.
-            XCTAssertEqual(printer.print(try parser.parse(printed, at: F.a1), at: F.a1), printed)
+            XCTAssertEqual(printer.print(try parser.parse(printed, at: FT.a1), at: FT.a1), printed)
         }
     }
 
-    static func validExpression(_ rng: inout SplitMix64, depth: Int) -> String {
+    static func validExpression(_ rng: inout FormulaTestRandom, depth: Int) -> String {
         let leaves = ["A1", "$B$2", "Sheet1!C3", "'My Sheet'!D4:E5", "A:B", "3:4", "1", "2.5", "1E+20", "\"t\"\"x\"",
                       "TRUE", "#N/A", "{1,2;3,4}", "Rate", "A1#", "Data!Total"]
         if depth > 4 || rng.below(3) == 0 { return leaves[rng.below(leaves.count)] }

@@ -2,7 +2,7 @@ import XCTest
 @testable import SheetCore
 
 /// Shorthands for building expected trees in the formula tests.
-enum F {
+enum FT {
     static let a1 = CellAddress(row: 0, column: 0)
 
     static func parse(_ text: String, at origin: CellAddress = a1) throws -> Expr {
@@ -57,8 +57,8 @@ enum F {
     static func num(_ d: Double) -> Expr { .number(d) }
 }
 
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64 {
+/// A small deterministic generator (FormulaTestRandom) so random tests repeat exactly.
+struct FormulaTestRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -3,11 +3,11 @@ import XCTest
 
 final class LexerTests: XCTestCase {
     /// All tokens of `text` up to (not including) the end token.
-    private func tokens(_ text: String) throws -> [Token] {
+    private func tokens(_ text: String) throws -> [FormulaToken] {
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(bytes: buffer, start: 0)
-            var out: [Token] = []
+            var lexer = FormulaLexer(bytes: buffer, start: 0)
+            var out: [FormulaToken] = []
             while true {
                 try lexer.next()
                 let t = lexer.token
@@ -18,7 +18,7 @@ final class LexerTests: XCTestCase {
         }
     }
 
-    private func kinds(_ text: String) throws -> [TokenKind] { try tokens(text).map(\.kind) }
+    private func kinds(_ text: String) throws -> [FormulaTokenKind] { try tokens(text).map(\.kind) }
 
     func testOperators() throws {
         XCTAssertEqual(try kinds("+-*/^&=<><<=>>=%:,;(){}@"),

@@ -1,12 +1,16 @@
+import Foundation
 import XCTest
 @testable import SheetCore
 
 final class ParserTests: XCTestCase {
-    private func assertParse(_ text: String, _ expected: Expr, at origin: CellAddress = F.a1,
+    private func assertParse(_ text: String, _ expected: Expr, at origin: CellAddress = FT.a1,
                              file: StaticString = #filePath, line: UInt = #line) {
         do {
-            let actual = try F.parse(text, at: origin)
+            let actual = try FT.parse(text, at: origin)
             XCTAssertEqual(actual, expected, text, file: file, line: line)
+            // Every formula here also round-trips through the printer.
+            let printed = FormulaPrinter().print(actual, at: origin)
+            XCTAssertEqual(try FT.parse(printed, at: origin), actual, "\(text) printed as \(printed)", file: file, line: line)
         } catch {
             XCTFail("\(text): \(error)", file: file, line: line)
         }
@@ -14,7 +18,7 @@ final class ParserTests: XCTestCase {
 
     private func assertError(_ text: String, at position: Int, message: String? = nil,
                              file: StaticString = #filePath, line: UInt = #line) {
-        guard let e = F.parseError(text) else {
+        guard let e = FT.parseError(text) else {
             XCTFail("\(text) parsed but should fail", file: file, line: line)
             return
         }
@@ -25,87 +29,87 @@ final class ParserTests: XCTestCase {
     // MARK: Operators and precedence
 
     func testMultiplicationBindsTighterThanAddition() {
-        assertParse("=1+2*3", F.bin(.add, F.num(1), F.bin(.multiply, F.num(2), F.num(3))))
-        assertParse("=1*2+3", F.bin(.add, F.bin(.multiply, F.num(1), F.num(2)), F.num(3)))
+        assertParse("=1+2*3", FT.bin(.add, FT.num(1), FT.bin(.multiply, FT.num(2), FT.num(3))))
+        assertParse("=1*2+3", FT.bin(.add, FT.bin(.multiply, FT.num(1), FT.num(2)), FT.num(3)))
     }
 
     func testUnaryMinusBindsTighterThanPower() {
-        assertParse("=-2^2", F.bin(.power, .unary(.minus, F.num(2)), F.num(2)))
-        assertParse("=2^-2", F.bin(.power, F.num(2), .unary(.minus, F.num(2))))
+        assertParse("=-2^2", FT.bin(.power, .unary(.minus, FT.num(2)), FT.num(2)))
+        assertParse("=2^-2", FT.bin(.power, FT.num(2), .unary(.minus, FT.num(2))))
     }
 
     func testPowerIsLeftAssociative() {
-        assertParse("=2^3^2", F.bin(.power, F.bin(.power, F.num(2), F.num(3)), F.num(2)))
+        assertParse("=2^3^2", FT.bin(.power, FT.bin(.power, FT.num(2), FT.num(3)), FT.num(2)))
     }
 
     func testSubtractionAndDivisionAreLeftAssociative() {
-        assertParse("=1-2-3", F.bin(.subtract, F.bin(.subtract, F.num(1), F.num(2)), F.num(3)))
-        assertParse("=8/4/2", F.bin(.divide, F.bin(.divide, F.num(8), F.num(4)), F.num(2)))
+        assertParse("=1-2-3", FT.bin(.subtract, FT.bin(.subtract, FT.num(1), FT.num(2)), FT.num(3)))
+        assertParse("=8/4/2", FT.bin(.divide, FT.bin(.divide, FT.num(8), FT.num(4)), FT.num(2)))
     }
 
     func testConcatBelowAdditionAndComparisonLowest() {
-        assertParse("=1&2=12", F.bin(.equal, F.bin(.concat, F.num(1), F.num(2)), F.num(12)))
-        assertParse("=1+2&3", F.bin(.concat, F.bin(.add, F.num(1), F.num(2)), F.num(3)))
-        assertParse("=1=2=3", F.bin(.equal, F.bin(.equal, F.num(1), F.num(2)), F.num(3)))
+        assertParse("=1&2=12", FT.bin(.equal, FT.bin(.concat, FT.num(1), FT.num(2)), FT.num(12)))
+        assertParse("=1+2&3", FT.bin(.concat, FT.bin(.add, FT.num(1), FT.num(2)), FT.num(3)))
+        assertParse("=1=2=3", FT.bin(.equal, FT.bin(.equal, FT.num(1), FT.num(2)), FT.num(3)))
     }
 
     func testEveryComparisonOperator() {
         let ops: [(String, BinaryOperator)] = [("=", .equal), ("<>", .notEqual), ("<", .less), ("<=", .lessEqual),
                                                (">", .greater), (">=", .greaterEqual)]
         for (symbol, op) in ops {
-            assertParse("=A1\(symbol)2", F.bin(op, F.cell(0, 0), F.num(2)))
+            assertParse("=A1\(symbol)2", FT.bin(op, FT.cell(0, 0), FT.num(2)))
         }
     }
 
     func testPercent() {
-        assertParse("=10%", .percent(F.num(10)))
-        assertParse("=10%%", .percent(.percent(F.num(10))))
-        assertParse("=2*3%", F.bin(.multiply, F.num(2), .percent(F.num(3))))
-        assertParse("=2^3%", F.bin(.power, F.num(2), .percent(F.num(3))))
+        assertParse("=10%", .percent(FT.num(10)))
+        assertParse("=10%%", .percent(.percent(FT.num(10))))
+        assertParse("=2*3%", FT.bin(.multiply, FT.num(2), .percent(FT.num(3))))
+        assertParse("=2^3%", FT.bin(.power, FT.num(2), .percent(FT.num(3))))
     }
 
     func testNegationBindsTighterThanPercent() {
-        assertParse("=-A1%", .percent(.unary(.minus, F.cell(0, 0))))
+        assertParse("=-A1%", .percent(.unary(.minus, FT.cell(0, 0))))
     }
 
     func testPrefixOperators() {
-        assertParse("=--A1", .unary(.minus, .unary(.minus, F.cell(0, 0))))
-        assertParse("=+A1", .unary(.plus, F.cell(0, 0)))
-        assertParse("=-+-1", .unary(.minus, .unary(.plus, .unary(.minus, F.num(1)))))
-        assertParse("=@A1:A10", .unary(.implicitIntersection, F.area(0, 0, 9, 0)))
-        assertParse("=-A1:B2", .unary(.minus, F.area(0, 0, 1, 1)))
-        assertParse("=1--1", F.bin(.subtract, F.num(1), .unary(.minus, F.num(1))))
+        assertParse("=--A1", .unary(.minus, .unary(.minus, FT.cell(0, 0))))
+        assertParse("=+A1", .unary(.plus, FT.cell(0, 0)))
+        assertParse("=-+-1", .unary(.minus, .unary(.plus, .unary(.minus, FT.num(1)))))
+        assertParse("=@A1:A10", .unary(.implicitIntersection, FT.area(0, 0, 9, 0)))
+        assertParse("=-A1:B2", .unary(.minus, FT.area(0, 0, 1, 1)))
+        assertParse("=1--1", FT.bin(.subtract, FT.num(1), .unary(.minus, FT.num(1))))
     }
 
     func testIntersection() {
-        assertParse("=A1:B2 B1:C3", F.bin(.intersect, F.area(0, 0, 1, 1), F.area(0, 1, 2, 2)))
-        assertParse("=(A:A) (3:3)", F.bin(.intersect, .paren(F.columns(F.rel(0), F.rel(0))), .paren(F.rows(F.rel(2), F.rel(2)))))
-        assertParse("=Name1 Name2", F.bin(.intersect, F.name("Name1"), F.name("Name2")))
-        assertParse("=A1   B1 C1", F.bin(.intersect, F.bin(.intersect, F.cell(0, 0), F.cell(0, 1)), F.cell(0, 2)))
-        assertParse("=SUM(A1:C3 B2)", F.call("SUM", F.bin(.intersect, F.area(0, 0, 2, 2), F.cell(1, 1))))
+        assertParse("=A1:B2 B1:C3", FT.bin(.intersect, FT.area(0, 0, 1, 1), FT.area(0, 1, 2, 2)))
+        assertParse("=(A:A) (3:3)", FT.bin(.intersect, .paren(FT.columns(FT.rel(0), FT.rel(0))), .paren(FT.rows(FT.rel(2), FT.rel(2)))))
+        assertParse("=Name1 Name2", FT.bin(.intersect, FT.name("Name1"), FT.name("Name2")))
+        assertParse("=A1   B1 C1", FT.bin(.intersect, FT.bin(.intersect, FT.cell(0, 0), FT.cell(0, 1)), FT.cell(0, 2)))
+        assertParse("=SUM(A1:C3 B2)", FT.call("SUM", FT.bin(.intersect, FT.area(0, 0, 2, 2), FT.cell(1, 1))))
     }
 
     func testIntersectionBindsTighterThanArithmeticAndLooserThanRange() {
-        assertParse("=A1 B1+1", F.bin(.add, F.bin(.intersect, F.cell(0, 0), F.cell(0, 1)), F.num(1)))
-        assertParse("=-A1 B1", .unary(.minus, F.bin(.intersect, F.cell(0, 0), F.cell(0, 1))))
+        assertParse("=A1 B1+1", FT.bin(.add, FT.bin(.intersect, FT.cell(0, 0), FT.cell(0, 1)), FT.num(1)))
+        assertParse("=-A1 B1", .unary(.minus, FT.bin(.intersect, FT.cell(0, 0), FT.cell(0, 1))))
     }
 
     func testSpacesAroundOperatorsAreNotIntersection() {
-        assertParse("=A1 - B1", F.bin(.subtract, F.cell(0, 0), F.cell(0, 1)))
-        assertParse("=  A1 +B1  ", F.bin(.add, F.cell(0, 0), F.cell(0, 1)))
-        assertParse("=SUM( A1 , B1 )", F.call("SUM", F.cell(0, 0), F.cell(0, 1)))
-        assertParse("=A1 :B2", F.area(0, 0, 1, 1))
-        assertParse("=\n1\t+\r\n2", F.bin(.add, F.num(1), F.num(2)))
+        assertParse("=A1 - B1", FT.bin(.subtract, FT.cell(0, 0), FT.cell(0, 1)))
+        assertParse("=  A1 +B1  ", FT.bin(.add, FT.cell(0, 0), FT.cell(0, 1)))
+        assertParse("=SUM( A1 , B1 )", FT.call("SUM", FT.cell(0, 0), FT.cell(0, 1)))
+        assertParse("=A1 :B2", FT.area(0, 0, 1, 1))
+        assertParse("=\n1\t+\r\n2", FT.bin(.add, FT.num(1), FT.num(2)))
     }
 
     func testUnionInsideParentheses() {
-        assertParse("=SUM((A1,B1))", F.call("SUM", .paren(F.bin(.union, F.cell(0, 0), F.cell(0, 1)))))
-        assertParse("=SUM((A1:A3,C1:C3))", F.call("SUM", .paren(F.bin(.union, F.area(0, 0, 2, 0), F.area(0, 2, 2, 2)))))
-        assertParse("=(A1,B1,C1)", .paren(F.bin(.union, F.bin(.union, F.cell(0, 0), F.cell(0, 1)), F.cell(0, 2))))
+        assertParse("=SUM((A1,B1))", FT.call("SUM", .paren(FT.bin(.union, FT.cell(0, 0), FT.cell(0, 1)))))
+        assertParse("=SUM((A1:A3,C1:C3))", FT.call("SUM", .paren(FT.bin(.union, FT.area(0, 0, 2, 0), FT.area(0, 2, 2, 2)))))
+        assertParse("=(A1,B1,C1)", .paren(FT.bin(.union, FT.bin(.union, FT.cell(0, 0), FT.cell(0, 1)), FT.cell(0, 2))))
         // Intersection binds tighter than union.
-        assertParse("=(A1,B1 C1)", .paren(F.bin(.union, F.cell(0, 0), F.bin(.intersect, F.cell(0, 1), F.cell(0, 2)))))
+        assertParse("=(A1,B1 C1)", .paren(FT.bin(.union, FT.cell(0, 0), FT.bin(.intersect, FT.cell(0, 1), FT.cell(0, 2)))))
         // Inside an argument list nested in parentheses, a comma separates arguments again.
-        assertParse("=(SUM(A1,B1))", .paren(F.call("SUM", F.cell(0, 0), F.cell(0, 1))))
+        assertParse("=(SUM(A1,B1))", .paren(FT.call("SUM", FT.cell(0, 0), FT.cell(0, 1))))
     }
 
     func testCommaOutsideParenthesesIsAnError() {
@@ -113,11 +117,11 @@ final class ParserTests: XCTestCase {
     }
 
     func testRangeOperator() {
-        assertParse("=A1:B2:C3", F.bin(.range, F.area(0, 0, 1, 1), F.cell(2, 2)))
+        assertParse("=A1:B2:C3", FT.bin(.range, FT.area(0, 0, 1, 1), FT.cell(2, 2)))
         assertParse("=A1:INDEX(B:B,3)",
-                    F.bin(.range, F.cell(0, 0), F.call("INDEX", F.columns(F.rel(1), F.rel(1)), F.num(3))))
-        assertParse("=(A1):(B2)", F.bin(.range, .paren(F.cell(0, 0)), .paren(F.cell(1, 1))))
-        assertParse("=Start:Finish", F.bin(.range, F.name("Start"), F.name("Finish")))
+                    FT.bin(.range, FT.cell(0, 0), FT.call("INDEX", FT.columns(FT.rel(1), FT.rel(1)), FT.num(3))))
+        assertParse("=(A1):(B2)", FT.bin(.range, .paren(FT.cell(0, 0)), .paren(FT.cell(1, 1))))
+        assertParse("=Start:Finish", FT.bin(.range, FT.name("Start"), FT.name("Finish")))
     }
 
     // MARK: Literals
@@ -125,8 +129,8 @@ final class ParserTests: XCTestCase {
     func testNumbers() {
         let cases: [(String, Double)] = [("1", 1), ("1.5", 1.5), (".5", 0.5), ("1e3", 1000), ("1.5E-7", 1.5e-7),
                                          ("1E+300", 1e300), ("0", 0), ("3.14159265358979", 3.14159265358979)]
-        for (text, value) in cases { assertParse("=" + text, F.num(value)) }
-        assertParse("=-1", .unary(.minus, F.num(1)))
+        for (text, value) in cases { assertParse("=" + text, FT.num(value)) }
+        assertParse("=-1", .unary(.minus, FT.num(1)))
         assertError("=1e400", at: 1, message: "number too large")
     }
 
@@ -145,9 +149,9 @@ final class ParserTests: XCTestCase {
         assertParse("=TRUE", .bool(true))
         assertParse("=false", .bool(false))
         assertParse("=True", .bool(true))
-        assertParse("=TRUE()", F.call("TRUE"))
-        assertParse("=false()", F.call("FALSE"))
-        assertParse("=TRUE+1", F.bin(.add, .bool(true), F.num(1)))
+        assertParse("=TRUE()", FT.call("TRUE"))
+        assertParse("=false()", FT.call("FALSE"))
+        assertParse("=TRUE+1", FT.bin(.add, .bool(true), FT.num(1)))
     }
 
     func testErrorLiterals() {
@@ -156,7 +160,7 @@ final class ParserTests: XCTestCase {
             assertParse("=" + code.text, .error(code))
             assertParse("=" + code.text.lowercased(), .error(code))
         }
-        assertParse("=IF(#N/A=1,#DIV/0!,#NAME?)", F.call("IF", F.bin(.equal, .error(.na), F.num(1)), .error(.div0), .error(.name)))
+        assertParse("=IF(#N/A=1,#DIV/0!,#NAME?)", FT.call("IF", FT.bin(.equal, .error(.na), FT.num(1)), .error(.div0), .error(.name)))
     }
 
     func testArrayConstants() {
@@ -166,11 +170,11 @@ final class ParserTests: XCTestCase {
         assertParse("={+1; 2 ;3}", .array(ArrayConstant(rows: [[.number(1)], [.number(2)], [.number(3)]])))
         assertParse("={1,2,3}", .array(ArrayConstant(rows: [[.number(1), .number(2), .number(3)]])))
         assertParse("=SUM({1,2})*2",
-                    F.bin(.multiply, F.call("SUM", .array(ArrayConstant(rows: [[.number(1), .number(2)]]))), F.num(2)))
+                    FT.bin(.multiply, FT.call("SUM", .array(ArrayConstant(rows: [[.number(1), .number(2)]]))), FT.num(2)))
     }
 
     func testArrayConstantElementsKeepTheirValues() throws {
-        guard case .array(let a) = try F.parse(#"={"x""y",FALSE,#DIV/0!}"#) else { return XCTFail("not an array") }
+        guard case .array(let a) = try FT.parse(#"={"x""y",FALSE,#DIV/0!}"#) else { return XCTFail("not an array") }
         XCTAssertEqual(a.rows.count, 1)
         XCTAssertEqual(a.rows[0], [.text("x\"y"), .bool(false), .error(.div0)])
     }
@@ -190,18 +194,18 @@ final class ParserTests: XCTestCase {
     // MARK: Functions
 
     func testFunctionCalls() throws {
-        assertParse("=SUM(1,2)", F.call("SUM", F.num(1), F.num(2)))
-        guard case .call(let c) = try F.parse("=sum(1)") else { return XCTFail("not a call") }
+        assertParse("=SUM(1,2)", FT.call("SUM", FT.num(1), FT.num(2)))
+        guard case .call(let c) = try FT.parse("=sum(1)") else { return XCTFail("not a call") }
         XCTAssertEqual(c.name, "SUM")
         XCTAssertTrue(c.function === FunctionRegistry.standard.function(named: "SUM"))
         XCTAssertNotNil(c.function)
     }
 
     func testUnknownFunctionIsNotAnError() throws {
-        guard case .call(let c) = try F.parse("=Foo.Bar_2(1)") else { return XCTFail("not a call") }
+        guard case .call(let c) = try FT.parse("=Foo.Bar_2(1)") else { return XCTFail("not a call") }
         XCTAssertEqual(c.name, "FOO.BAR_2")
         XCTAssertNil(c.function)
-        XCTAssertEqual(c.arguments, [F.num(1)])
+        XCTAssertEqual(c.arguments, [FT.num(1)])
     }
 
     func testPrefixesAreStripped() throws {
@@ -211,6 +215,7 @@ final class ParserTests: XCTestCase {
             ("=_xlws.FILTER(A1:A3,B1:B3)", "FILTER", true),
             ("=_XLFN.concat(\"a\")", "CONCAT", true),
             ("=_xll.MyAddin(1)", "MYADDIN", false),
+            ("=_xlfn._xlws.filter(A1:A3,B1:B3)", "FILTER", true),
             ("=_xlfn.COPILOT(\"x\")", "COPILOT", false),
             ("=STDEV.S(A1:A3)", "STDEV.S", true),
             ("=_xlfn.STDEV.S(A1:A3)", "STDEV.S", true),
@@ -218,26 +223,52 @@ final class ParserTests: XCTestCase {
             ("=LOG10(100)", "LOG10", false),
             ("=_xlfn.(1)", "_XLFN.", false),
         ]
-        for (text, name, known) in cases {
-            guard case .call(let c) = try F.parse(text) else { XCTFail("\(text) is not a call"); continue }
+        for (text, name, mustBeKnown) in cases {
+            guard case .call(let c) = try FT.parse(text) else { XCTFail("\(text) is not a call"); continue }
             XCTAssertEqual(c.name, name, text)
-            XCTAssertEqual(c.function != nil, known, text)
+            // Bound to exactly the registry's definition (nil when the registry lacks it) …
+            XCTAssertTrue(c.function === FunctionRegistry.standard.function(named: name), text)
+            // … and the built-ins every registry build has are found.
+            if mustBeKnown { XCTAssertNotNil(c.function, text) }
+        }
+    }
+
+    func testOtherRegistriesAreAskedDirectly() throws {
+        // The parser's name table caches definitions of the standard registry only.
+        let registry = FunctionRegistry()
+        let parser = FormulaParser(registry: registry)
+        for name in ["SUM", "XLOOKUP", "NOSUCHFUNCTION"] {
+            guard case .call(let c) = try parser.parse("=\(name)(1)", at: FT.a1) else { XCTFail(name); continue }
+            XCTAssertEqual(c.name, name)
+            XCTAssertTrue(c.function === registry.function(named: name), name)
+        }
+    }
+
+    func testManyArguments() throws {
+        let args = (1...40).map(String.init).joined(separator: ",")
+        guard case .call(let c) = try FT.parse("=SUM(\(args))") else { return XCTFail("not a call") }
+        XCTAssertEqual(c.arguments, (1...40).map { FT.num(Double($0)) })
+    }
+
+    func testSmallAndLargeNumbersParseToTheirValues() {
+        for n in [0.0, 1, 2, 255, 256, 1000, 0.5, 254.5] {
+            assertParse("=\(FormulaPrinter.formatNumber(n))", FT.num(n))
         }
     }
 
     func testMissingArguments() {
-        assertParse("=IF(A1,,1)", F.call("IF", F.cell(0, 0), .missing, F.num(1)))
-        assertParse("=NOW()", F.call("NOW"))
-        assertParse("=F(,)", F.call("F", .missing, .missing))
-        assertParse("=F(1,)", F.call("F", F.num(1), .missing))
-        assertParse("=F(,1)", F.call("F", .missing, F.num(1)))
-        assertParse("=F( )", F.call("F"))
+        assertParse("=IF(A1,,1)", FT.call("IF", FT.cell(0, 0), .missing, FT.num(1)))
+        assertParse("=NOW()", FT.call("NOW"))
+        assertParse("=F(,)", FT.call("F", .missing, .missing))
+        assertParse("=F(1,)", FT.call("F", FT.num(1), .missing))
+        assertParse("=F(,1)", FT.call("F", .missing, FT.num(1)))
+        assertParse("=F( )", FT.call("F"))
     }
 
     func testNestedCalls() {
         assertParse("=IF(A5>0,SUM(B5:B14)*2,\"none\")",
-                    F.call("IF", F.bin(.greater, F.cell(0, 0), F.num(0)),
-                           F.bin(.multiply, F.call("SUM", F.area(0, 1, 9, 1)), F.num(2)), .text("none")),
+                    FT.call("IF", FT.bin(.greater, FT.cell(0, 0), FT.num(0)),
+                           FT.bin(.multiply, FT.call("SUM", FT.area(0, 1, 9, 1)), FT.num(2)), .text("none")),
                     at: CellAddress(row: 4, column: 0))
     }
 
@@ -245,95 +276,95 @@ final class ParserTests: XCTestCase {
 
     func testCellReferencesAreRelativeToOrigin() {
         let b3 = CellAddress(row: 2, column: 1)
-        assertParse("=A1", F.cell(-2, -1), at: b3)
-        assertParse("=C5", F.cell(2, 1), at: b3)
-        assertParse("=$A$1", .reference(.cell(row: F.abs(0), column: F.abs(0))), at: b3)
-        assertParse("=A$1", .reference(.cell(row: F.abs(0), column: F.rel(-1))), at: b3)
-        assertParse("=$A1", .reference(.cell(row: F.rel(-2), column: F.abs(0))), at: b3)
-        assertParse("=b3", F.cell(0, 0), at: b3)
+        assertParse("=A1", FT.cell(-2, -1), at: b3)
+        assertParse("=C5", FT.cell(2, 1), at: b3)
+        assertParse("=$A$1", .reference(.cell(row: FT.abs(0), column: FT.abs(0))), at: b3)
+        assertParse("=A$1", .reference(.cell(row: FT.abs(0), column: FT.rel(-1))), at: b3)
+        assertParse("=$A1", .reference(.cell(row: FT.rel(-2), column: FT.abs(0))), at: b3)
+        assertParse("=b3", FT.cell(0, 0), at: b3)
     }
 
     func testGridLimits() {
-        assertParse("=XFD1048576", F.cell(1_048_575, 16_383))
-        assertParse("=XFE1", F.name("XFE1"))
-        assertParse("=A1048577", F.name("A1048577"))
-        assertParse("=ABCD1", F.name("ABCD1"))
-        assertParse("=A0", F.name("A0"))
+        assertParse("=XFD1048576", FT.cell(1_048_575, 16_383))
+        assertParse("=XFE1", FT.name("XFE1"))
+        assertParse("=A1048577", FT.name("A1048577"))
+        assertParse("=ABCD1", FT.name("ABCD1"))
+        assertParse("=A0", FT.name("A0"))
     }
 
     func testAreas() {
-        assertParse("=A1:B2", F.area(0, 0, 1, 1))
-        assertParse("=B2:A1", F.area(1, 1, 0, 0))
-        assertParse("=$A$1:B$2", .reference(ReferenceExpr(shape: .area, row1: F.abs(0), column1: F.abs(0),
-                                                          row2: F.abs(1), column2: F.rel(1))))
+        assertParse("=A1:B2", FT.area(0, 0, 1, 1))
+        assertParse("=B2:A1", FT.area(1, 1, 0, 0))
+        assertParse("=$A$1:B$2", .reference(ReferenceExpr(shape: .area, row1: FT.abs(0), column1: FT.abs(0),
+                                                          row2: FT.abs(1), column2: FT.rel(1))))
     }
 
     func testWholeColumnsAndRows() {
-        assertParse("=A:C", F.columns(F.rel(0), F.rel(2)))
-        assertParse("=$A:$A", F.columns(F.abs(0), F.abs(0)))
-        assertParse("=xfd:XFD", F.columns(F.rel(16383), F.rel(16383)))
-        assertParse("=2:5", F.rows(F.rel(1), F.rel(4)))
-        assertParse("=$2:$2", F.rows(F.abs(1), F.abs(1)))
-        assertParse("=1:1048576", F.rows(F.rel(0), F.rel(1_048_575)))
-        assertParse("=C:C", F.columns(F.rel(-1), F.rel(-1)), at: CellAddress(row: 9, column: 3))
-        assertParse("=SUM(A:A)", F.call("SUM", F.columns(F.rel(0), F.rel(0))))
+        assertParse("=A:C", FT.columns(FT.rel(0), FT.rel(2)))
+        assertParse("=$A:$A", FT.columns(FT.abs(0), FT.abs(0)))
+        assertParse("=xfd:XFD", FT.columns(FT.rel(16383), FT.rel(16383)))
+        assertParse("=2:5", FT.rows(FT.rel(1), FT.rel(4)))
+        assertParse("=$2:$2", FT.rows(FT.abs(1), FT.abs(1)))
+        assertParse("=1:1048576", FT.rows(FT.rel(0), FT.rel(1_048_575)))
+        assertParse("=C:C", FT.columns(FT.rel(-1), FT.rel(-1)), at: CellAddress(row: 9, column: 3))
+        assertParse("=SUM(A:A)", FT.call("SUM", FT.columns(FT.rel(0), FT.rel(0))))
     }
 
     func testSheetQualifiedReferences() {
         let data = SheetRef.named("Data")
-        assertParse("=Data!A1", F.cell(0, 0, sheet: data))
-        assertParse("=Data!A1:B9", F.area(0, 0, 8, 1, sheet: data))
-        assertParse("='Site photos 2026'!B2:B9", F.area(1, 1, 8, 1, sheet: .named("Site photos 2026")))
-        assertParse("='It''s'!A1", F.cell(0, 0, sheet: .named("It's")))
-        assertParse("=Sheet1!A:A", F.columns(F.rel(0), F.rel(0), sheet: .named("Sheet1")))
-        assertParse("=Sheet1!1:1", F.rows(F.rel(0), F.rel(0), sheet: .named("Sheet1")))
-        assertParse("=Sheet1!$A$1", .reference(.cell(sheet: .named("Sheet1"), row: F.abs(0), column: F.abs(0))))
-        assertParse("=Data!MyName", F.name("MyName", sheet: data))
-        assertParse("='My Data'!Rate", F.name("Rate", sheet: .named("My Data")))
-        assertParse("='2024'!A1", F.cell(0, 0, sheet: .named("2024")))
-        assertParse("=TRUE!A1", F.cell(0, 0, sheet: .named("TRUE")))
+        assertParse("=Data!A1", FT.cell(0, 0, sheet: data))
+        assertParse("=Data!A1:B9", FT.area(0, 0, 8, 1, sheet: data))
+        assertParse("='Site photos 2026'!B2:B9", FT.area(1, 1, 8, 1, sheet: .named("Site photos 2026")))
+        assertParse("='It''s'!A1", FT.cell(0, 0, sheet: .named("It's")))
+        assertParse("=Sheet1!A:A", FT.columns(FT.rel(0), FT.rel(0), sheet: .named("Sheet1")))
+        assertParse("=Sheet1!1:1", FT.rows(FT.rel(0), FT.rel(0), sheet: .named("Sheet1")))
+        assertParse("=Sheet1!$A$1", .reference(.cell(sheet: .named("Sheet1"), row: FT.abs(0), column: FT.abs(0))))
+        assertParse("=Data!MyName", FT.name("MyName", sheet: data))
+        assertParse("='My Data'!Rate", FT.name("Rate", sheet: .named("My Data")))
+        assertParse("='2024'!A1", FT.cell(0, 0, sheet: .named("2024")))
+        assertParse("=TRUE!A1", FT.cell(0, 0, sheet: .named("TRUE")))
     }
 
     func testSheetQualifiedAreaCornersFold() {
-        assertParse("=Sheet1!A1:Sheet1!B2", F.area(0, 0, 1, 1, sheet: .named("Sheet1")))
-        assertParse("=Sheet1!A1:Sheet2!B2", F.bin(.range, F.cell(0, 0, sheet: .named("Sheet1")), F.cell(1, 1, sheet: .named("Sheet2"))))
-        assertParse("=A1:Sheet1!B2", F.bin(.range, F.cell(0, 0), F.cell(1, 1, sheet: .named("Sheet1"))))
+        assertParse("=Sheet1!A1:Sheet1!B2", FT.area(0, 0, 1, 1, sheet: .named("Sheet1")))
+        assertParse("=Sheet1!A1:Sheet2!B2", FT.bin(.range, FT.cell(0, 0, sheet: .named("Sheet1")), FT.cell(1, 1, sheet: .named("Sheet2"))))
+        assertParse("=A1:Sheet1!B2", FT.bin(.range, FT.cell(0, 0), FT.cell(1, 1, sheet: .named("Sheet1"))))
     }
 
     func testDeletedSheetForms() {
-        assertParse("=#REF!A1", F.cell(0, 0, sheet: .deleted))
+        assertParse("=#REF!A1", FT.cell(0, 0, sheet: .deleted))
         assertParse("=Sheet1!#REF!", .error(.ref))
-        assertParse("=#REF!+1", F.bin(.add, .error(.ref), F.num(1)))
+        assertParse("=#REF!+1", FT.bin(.add, .error(.ref), FT.num(1)))
     }
 
     func testSpill() {
-        assertParse("=A1#", .spill(F.cell(0, 0)))
-        assertParse("=Sheet1!A1#", .spill(F.cell(0, 0, sheet: .named("Sheet1"))))
-        assertParse("=MyName#", .spill(F.name("MyName")))
-        assertParse("=SUM(A1#)", F.call("SUM", .spill(F.cell(0, 0))))
-        assertParse("=A1#+1", F.bin(.add, .spill(F.cell(0, 0)), F.num(1)))
-        assertParse("=A1:B2#", F.bin(.range, F.cell(0, 0), .spill(F.cell(1, 1))))
+        assertParse("=A1#", .spill(FT.cell(0, 0)))
+        assertParse("=Sheet1!A1#", .spill(FT.cell(0, 0, sheet: .named("Sheet1"))))
+        assertParse("=MyName#", .spill(FT.name("MyName")))
+        assertParse("=SUM(A1#)", FT.call("SUM", .spill(FT.cell(0, 0))))
+        assertParse("=A1#+1", FT.bin(.add, .spill(FT.cell(0, 0)), FT.num(1)))
+        assertParse("=A1:B2#", FT.bin(.range, FT.cell(0, 0), .spill(FT.cell(1, 1))))
         assertError("=A1 #", at: 4)
         assertError("=1#", at: 2)
     }
 
     func testNames() {
         for n in ["Rate", "tax_rate", "_x", "R1C1", "A1B", "RC", "Größe", "a.b", "\\x"] {
-            assertParse("=" + n, F.name(n))
+            assertParse("=" + n, FT.name(n))
         }
-        assertParse("=Rate*2", F.bin(.multiply, F.name("Rate"), F.num(2)))
+        assertParse("=Rate*2", FT.bin(.multiply, FT.name("Rate"), FT.num(2)))
     }
 
     func testLeadingEqualsIsOptional() {
-        assertParse("1+2", F.bin(.add, F.num(1), F.num(2)))
-        assertParse("A1", F.cell(0, 0))
+        assertParse("1+2", FT.bin(.add, FT.num(1), FT.num(2)))
+        assertParse("A1", FT.cell(0, 0))
         // Only the first "=" is skipped: "==1" compares nothing with 1.
         assertError("==1", at: 1)
     }
 
     func testParentheses() {
-        assertParse("=(1+2)*3", F.bin(.multiply, .paren(F.bin(.add, F.num(1), F.num(2))), F.num(3)))
-        assertParse("=((1))", .paren(.paren(F.num(1))))
+        assertParse("=(1+2)*3", FT.bin(.multiply, .paren(FT.bin(.add, FT.num(1), FT.num(2))), FT.num(3)))
+        assertParse("=((1))", .paren(.paren(FT.num(1))))
     }
 
     // MARK: Errors
@@ -363,7 +394,7 @@ final class ParserTests: XCTestCase {
     }
 
     func testErrorDescription() {
-        XCTAssertEqual(F.parseError("=SUM(1))")?.description, "unexpected ')' at position 7")
+        XCTAssertEqual(FT.parseError("=SUM(1))")?.description, "unexpected ')' at position 7")
     }
 
     func testErrorPositionCountsCharactersNotBytes() {
@@ -373,19 +404,58 @@ final class ParserTests: XCTestCase {
 
     func testNestingLimit() {
         let deep = "=" + String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
-        XCTAssertEqual(F.parseError(deep)?.message, "formula is nested too deeply")
+        XCTAssertEqual(FT.parseError(deep)?.message, "formula is nested too deeply")
         let deepCalls = "=" + String(repeating: "F(", count: 500) + String(repeating: ")", count: 500)
-        XCTAssertEqual(F.parseError(deepCalls)?.message, "formula is nested too deeply")
+        XCTAssertEqual(FT.parseError(deepCalls)?.message, "formula is nested too deeply")
         let signs = "=" + String(repeating: "-", count: 5000) + "1"
-        XCTAssertEqual(F.parseError(signs)?.message, "formula is nested too deeply")
+        XCTAssertEqual(FT.parseError(signs)?.message, "formula is nested too deeply")
         let ok = "=" + String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)
-        XCTAssertNil(F.parseError(ok))
+        XCTAssertNil(FT.parseError(ok))
+    }
+
+    /// Results handed back from the small-stack thread.
+    private final class Outcome: @unchecked Sendable {
+        var results: [Result<Expr, Error>] = []
+    }
+
+    private static func nested(_ levels: Int) -> String {
+        var text = "="
+        for i in 0..<levels { text += i % 2 == 0 ? "F(" : "(" }
+        return text + "1+2*3^4%" + String(repeating: ")", count: levels)
+    }
+
+    func testDeepestNestingFitsOnASmallThreadStack() {
+        // The deepest nesting the parser accepts, calls and parentheses mixed, parsed on a thread
+        // with a small stack: it must neither overflow nor be refused. Release builds need well
+        // under 256 KiB for this; unoptimized builds use far bigger frames (about 8 KiB a level).
+        let levels = FormulaParserCore.maximumDepth
+        let deepest = ParserTests.nested(levels), tooDeep = ParserTests.nested(levels + 1)
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.results = [Result { try FT.parse(deepest) }, Result { try FT.parse(tooDeep) }]
+            done.signal()
+        }
+        #if DEBUG
+        thread.stackSize = 2048 * 1024
+        #else
+        thread.stackSize = 256 * 1024
+        #endif
+        thread.start()
+        done.wait()
+        XCTAssertEqual(outcome.results.count, 2)
+        if case .failure(let error)? = outcome.results.first { XCTFail("\(error)") }
+        if case .failure(let error)? = outcome.results.last {
+            XCTAssertEqual((error as? FormulaParseError)?.message, "formula is nested too deeply")
+        } else {
+            XCTFail("one level too deep should be refused")
+        }
     }
 
     func testLengthLimit() {
         let long = "=" + Array(repeating: "1", count: 5000).joined(separator: "+")
-        XCTAssertEqual(F.parseError(long)?.message, "formula is longer than 8192 characters")
+        XCTAssertEqual(FT.parseError(long)?.message, "formula is longer than 8192 characters")
         let fits = "=" + Array(repeating: "1", count: 4000).joined(separator: "+")
-        XCTAssertNil(F.parseError(fits))
+        XCTAssertNil(FT.parseError(fits))
     }
 }

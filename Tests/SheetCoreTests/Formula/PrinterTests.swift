@@ -4,7 +4,7 @@ import XCTest
 final class PrinterTests: XCTestCase {
     private let display = FormulaPrinter()
 
-    private func assertPrints(_ expr: Expr, _ expected: String, at origin: CellAddress = F.a1,
+    private func assertPrints(_ expr: Expr, _ expected: String, at origin: CellAddress = FT.a1,
                               printer: FormulaPrinter = FormulaPrinter(),
                               file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(printer.print(expr, at: origin), expected, file: file, line: line)
@@ -34,12 +34,12 @@ final class PrinterTests: XCTestCase {
     func testCanonicalFormulasPrintBackUnchanged() throws {
         for text in PrinterTests.canonical {
             let origin = CellAddress(row: 3, column: 2)
-            let e = try F.parse(text, at: origin)
+            let e = try FT.parse(text, at: origin)
             let printed = display.print(e, at: origin)
             XCTAssertEqual(printed, text)
-            XCTAssertEqual(try F.parse(printed, at: origin), e, text)
+            XCTAssertEqual(try FT.parse(printed, at: origin), e, text)
             // The same text with "=" in front parses the same.
-            XCTAssertEqual(try F.parse("=" + text, at: origin), e, text)
+            XCTAssertEqual(try FT.parse("=" + text, at: origin), e, text)
         }
     }
 
@@ -50,50 +50,72 @@ final class PrinterTests: XCTestCase {
             ("=A1   B1", "A1 B1"), ("=Sheet1!A1:Sheet1!B2", "Sheet1!A1:B2"), ("={ 1 , +2 }", "{1,2}"),
             ("='Data'!A1", "Data!A1"), ("=xfd:xfd", "XFD:XFD"), ("=a$1:$b2", "A$1:$B2"), ("=1e-400", "0"),
             ("=A1 : B2", "A1:B2"), ("=A01", "A1"),
+            // Found by fuzzing: text on both sides of a range operator must not join into `5100:5`.
+            ("=2:51E+2:5:0", "2 :5100 :5 :0"), ("=x<_x0:01E+2:5", "x<_x0:100 :5"), ("=Abc :DEF", "Abc :DEF"),
+            // A prefix is kept when what follows could not start a name.
+            ("=_xlws.9X()", "_XLWS.9X()"),
         ]
         for (input, expected) in cases {
-            let e = try F.parse(input)
-            let printed = display.print(e, at: F.a1)
+            let e = try FT.parse(input)
+            let printed = display.print(e, at: FT.a1)
             XCTAssertEqual(printed, expected, input)
-            XCTAssertEqual(try F.parse(printed), e, input)
+            XCTAssertEqual(try FT.parse(printed), e, input)
         }
     }
 
     func testXlsxStyleAddsPrefixes() throws {
-        XCTAssertEqual(try F.printed("=XLOOKUP(1,A1:A3,B1:B3)", style: .xlsx), "_xlfn.XLOOKUP(1,A1:A3,B1:B3)")
-        XCTAssertEqual(try F.printed("=_xlfn.CONCAT(\"a\",SUM(1))", style: .xlsx), "_xlfn.CONCAT(\"a\",SUM(1))")
-        XCTAssertEqual(try F.printed("=_xlfn.CONCAT(\"a\")", style: .display), "CONCAT(\"a\")")
-        XCTAssertEqual(try F.printed("=_xlfn.COPILOT(\"x\")", style: .xlsx), "COPILOT(\"x\")")
-        XCTAssertEqual(try F.printed("=stdev.s(A1)", style: .xlsx), "_xlfn.STDEV.S(A1)")
+        XCTAssertEqual(try FT.printed("=XLOOKUP(1,A1:A3,B1:B3)", style: .xlsx), "_xlfn.XLOOKUP(1,A1:A3,B1:B3)")
+        XCTAssertEqual(try FT.printed("=_xlfn.CONCAT(\"a\",SUM(1))", style: .xlsx), "_xlfn.CONCAT(\"a\",SUM(1))")
+        XCTAssertEqual(try FT.printed("=_xlfn.CONCAT(\"a\")", style: .display), "CONCAT(\"a\")")
+        XCTAssertEqual(try FT.printed("=_xlfn.COPILOT(\"x\")", style: .xlsx), "COPILOT(\"x\")")
+        XCTAssertEqual(try FT.printed("=stdev.s(A1)", style: .xlsx), "_xlfn.STDEV.S(A1)")
         // The xlsx text parses back to the same tree.
-        let e = try F.parse("=IFS(A1>1,XLOOKUP(A1,B:B,C:C),TRUE,0)")
-        let xlsx = FormulaPrinter(style: .xlsx).print(e, at: F.a1)
+        let e = try FT.parse("=IFS(A1>1,XLOOKUP(A1,B:B,C:C),TRUE,0)")
+        let xlsx = FormulaPrinter(style: .xlsx).print(e, at: FT.a1)
         XCTAssertEqual(xlsx, "_xlfn.IFS(A1>1,_xlfn.XLOOKUP(A1,B:B,C:C),TRUE,0)")
-        XCTAssertEqual(try F.parse(xlsx), e)
+        XCTAssertEqual(try FT.parse(xlsx), e)
     }
 
     func testReferencesPrintRelativeToTheOrigin() throws {
-        let e = try F.parse("=A1+$A$1+A$1+$A1+A:B+1:2", at: CellAddress(row: 1, column: 1))  // parsed in B2
+        let e = try FT.parse("=A1+$A$1+A$1+$A1+A:B+1:2", at: CellAddress(row: 1, column: 1))  // parsed in B2
         assertPrints(e, "B2+$A$1+B$1+$A2+B:C+2:3", at: CellAddress(row: 2, column: 2))  // printed in C3
-        XCTAssertEqual(try F.parse("=B2+$A$1+B$1+$A2+B:C+2:3", at: CellAddress(row: 2, column: 2)), e)
+        XCTAssertEqual(try FT.parse("=B2+$A$1+B$1+$A2+B:C+2:3", at: CellAddress(row: 2, column: 2)), e)
     }
 
     func testReferenceOffTheGridPrintsRefError() throws {
-        let e = try F.parse("=A1", at: CellAddress(row: 1, column: 1))  // one up, one left
-        assertPrints(e, "#REF!", at: F.a1)
+        let e = try FT.parse("=A1", at: CellAddress(row: 1, column: 1))  // one up, one left
+        assertPrints(e, "#REF!", at: FT.a1)
         assertPrints(e, "A1", at: CellAddress(row: 1, column: 1))
-        let area = try F.parse("=SUM(Data!A1:B2)", at: CellAddress(row: 1, column: 0))
-        assertPrints(area, "SUM(Data!#REF!)", at: F.a1)
-        let rows = try F.parse("=1:1", at: CellAddress(row: 5, column: 0))
+        let area = try FT.parse("=SUM(Data!A1:B2)", at: CellAddress(row: 1, column: 0))
+        assertPrints(area, "SUM(Data!#REF!)", at: FT.a1)
+        let rows = try FT.parse("=1:1", at: CellAddress(row: 5, column: 0))
         assertPrints(rows, "#REF!", at: CellAddress(row: 0, column: 0))
-        let absolute = try F.parse("=$A$1", at: CellAddress(row: 5, column: 5))
-        assertPrints(absolute, "$A$1", at: F.a1)
-        let bottom = try F.parse("=A2", at: F.a1)
+        let absolute = try FT.parse("=$A$1", at: CellAddress(row: 5, column: 5))
+        assertPrints(absolute, "$A$1", at: FT.a1)
+        let bottom = try FT.parse("=A2", at: FT.a1)
         assertPrints(bottom, "#REF!", at: CellAddress(row: 1_048_575, column: 0))
     }
 
+    func testEveryColumnPrintsItsLetters() {
+        for column in 0..<SheetLimits.maxColumns {
+            var out = FormulaPrintBuffer()
+            FormulaPrinter.appendColumnLetters(Int64(column), to: &out)
+            XCTAssertEqual(out.string, ColumnName.letters(column))
+        }
+        XCTAssertEqual(display.print(FT.cell(0, 16383), at: FT.a1), "XFD1")
+        XCTAssertEqual(display.print(FT.cell(1_048_575, 702), at: FT.a1), "AAA1048576")
+    }
+
+    func testDecimals() {
+        for v: Int64 in [0, 7, 10, 99, 100, 1_048_576, -5, .max, .min] {
+            var out = FormulaPrintBuffer()
+            out.appendDecimal(v)
+            XCTAssertEqual(out.string, String(v))
+        }
+    }
+
     func testSheetNames() {
-        let cell = { (s: SheetRef) -> Expr in F.cell(0, 0, sheet: s) }
+        let cell = { (s: SheetRef) -> Expr in FT.cell(0, 0, sheet: s) }
         assertPrints(cell(.named("Data")), "Data!A1")
         assertPrints(cell(.named("My Sheet")), "'My Sheet'!A1")
         assertPrints(cell(.named("It's")), "'It''s'!A1")
@@ -107,17 +129,17 @@ final class PrinterTests: XCTestCase {
         assertPrints(cell(.named("2024")), "'2024'!A1")
         assertPrints(cell(.named("Données")), "'Données'!A1")
         assertPrints(cell(.named("a-b")), "'a-b'!A1")
-        assertPrints(F.name("Rate", sheet: .named("My Sheet")), "'My Sheet'!Rate")
+        assertPrints(FT.name("Rate", sheet: .named("My Sheet")), "'My Sheet'!Rate")
     }
 
     func testSheetIdsUseTheClosure() {
         let printer = FormulaPrinter(sheetName: { $0 == SheetID(7) ? "Sales 2026" : ($0 == SheetID(8) ? "Costs" : nil) })
-        assertPrints(F.cell(0, 0, sheet: .id(SheetID(7))), "'Sales 2026'!A1", printer: printer)
-        assertPrints(F.area(0, 0, 1, 1, sheet: .id(SheetID(8))), "Costs!A1:B2", printer: printer)
-        assertPrints(F.cell(0, 0, sheet: .id(SheetID(9))), "#REF!A1", printer: printer)
-        assertPrints(F.cell(0, 0, sheet: .deleted), "#REF!A1", printer: printer)
-        assertPrints(F.name("Rate", sheet: .deleted), "#REF!Rate", printer: printer)
-        assertPrints(F.cell(0, 0, sheet: .id(SheetID(7))), "#REF!A1")  // default closure knows no sheets
+        assertPrints(FT.cell(0, 0, sheet: .id(SheetID(7))), "'Sales 2026'!A1", printer: printer)
+        assertPrints(FT.area(0, 0, 1, 1, sheet: .id(SheetID(8))), "Costs!A1:B2", printer: printer)
+        assertPrints(FT.cell(0, 0, sheet: .id(SheetID(9))), "#REF!A1", printer: printer)
+        assertPrints(FT.cell(0, 0, sheet: .deleted), "#REF!A1", printer: printer)
+        assertPrints(FT.name("Rate", sheet: .deleted), "#REF!Rate", printer: printer)
+        assertPrints(FT.cell(0, 0, sheet: .id(SheetID(7))), "#REF!A1")  // default closure knows no sheets
     }
 
     func testNumbers() {
@@ -129,15 +151,15 @@ final class PrinterTests: XCTestCase {
     }
 
     func testNumbersRoundTripExactly() throws {
-        var rng = SplitMix64(seed: 42)
+        var rng = FormulaTestRandom(seed: 42)
         for _ in 0..<2000 {
             let d = Double(bitPattern: rng.next() & 0x7FFF_FFFF_FFFF_FFFF)  // non-negative
             guard d.isFinite else { continue }
             let text = FormulaPrinter.formatNumber(d)
-            XCTAssertEqual(try F.parse(text), .number(d), text)
+            XCTAssertEqual(try FT.parse(text), .number(d), text)
         }
         for d in [1.0 / 3, 2.0 / 3, 0.1 + 0.2, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e22, 1e23, 123.456e-10] {
-            XCTAssertEqual(try F.parse(FormulaPrinter.formatNumber(d)), .number(d))
+            XCTAssertEqual(try FT.parse(FormulaPrinter.formatNumber(d)), .number(d))
         }
     }
 
@@ -146,44 +168,44 @@ final class PrinterTests: XCTestCase {
         assertPrints(.bool(true), "TRUE")
         assertPrints(.error(.gettingData), "#GETTING_DATA")
         assertPrints(.array(ArrayConstant(rows: [[.number(1), .text("a")], [.bool(false), .error(.div0)]])), "{1,\"a\";FALSE,#DIV/0!}")
-        assertPrints(F.call("IF", F.cell(0, 0), .missing, .missing), "IF(A1,,)")
+        assertPrints(FT.call("IF", FT.cell(0, 0), .missing, .missing), "IF(A1,,)")
     }
 
     func testOperatorsPrintWithoutSpacesExceptIntersection() {
-        assertPrints(F.bin(.add, F.cell(0, 0), F.bin(.multiply, F.cell(0, 1), F.num(2))), "A1+B1*2")
-        assertPrints(F.bin(.intersect, F.area(0, 0, 1, 1), F.cell(1, 1)), "A1:B2 B2")
-        assertPrints(.percent(F.num(5)), "5%")
-        assertPrints(.unary(.minus, F.cell(0, 0)), "-A1")
-        assertPrints(.unary(.implicitIntersection, F.columns(F.rel(0), F.rel(0))), "@A:A")
-        assertPrints(.spill(F.cell(0, 0)), "A1#")
-        assertPrints(.paren(F.num(1)), "(1)")
+        assertPrints(FT.bin(.add, FT.cell(0, 0), FT.bin(.multiply, FT.cell(0, 1), FT.num(2))), "A1+B1*2")
+        assertPrints(FT.bin(.intersect, FT.area(0, 0, 1, 1), FT.cell(1, 1)), "A1:B2 B2")
+        assertPrints(.percent(FT.num(5)), "5%")
+        assertPrints(.unary(.minus, FT.cell(0, 0)), "-A1")
+        assertPrints(.unary(.implicitIntersection, FT.columns(FT.rel(0), FT.rel(0))), "@A:A")
+        assertPrints(.spill(FT.cell(0, 0)), "A1#")
+        assertPrints(.paren(FT.num(1)), "(1)")
     }
 
     func testTreesWithoutParenNodesGetTheParenthesesTheyNeed() {
-        assertPrints(F.bin(.multiply, F.bin(.add, F.num(1), F.num(2)), F.num(3)), "(1+2)*3")
-        assertPrints(F.bin(.subtract, F.num(1), F.bin(.subtract, F.num(2), F.num(3))), "1-(2-3)")
-        assertPrints(F.bin(.power, F.num(2), F.bin(.power, F.num(3), F.num(2))), "2^(3^2)")
-        assertPrints(.unary(.minus, .percent(F.num(1))), "-(1%)")
-        assertPrints(.percent(F.bin(.add, F.num(1), F.num(2))), "(1+2)%")
-        assertPrints(.unary(.minus, F.bin(.power, F.num(2), F.num(2))), "-(2^2)")
-        assertPrints(F.bin(.union, F.cell(0, 0), F.cell(0, 1)), "(A1,B1)")
-        assertPrints(F.call("SUM", F.bin(.union, F.cell(0, 0), F.cell(0, 1))), "SUM((A1,B1))")
-        assertPrints(F.bin(.range, .unary(.minus, F.cell(0, 0)), F.cell(0, 1)), "(-A1):B1")
-        assertPrints(F.bin(.intersect, F.num(1), F.cell(0, 1)), "(1) B1")
-        assertPrints(F.bin(.range, F.num(1), F.num(2)), "1 :2")
-        assertPrints(.spill(F.num(1)), "(1)#")
+        assertPrints(FT.bin(.multiply, FT.bin(.add, FT.num(1), FT.num(2)), FT.num(3)), "(1+2)*3")
+        assertPrints(FT.bin(.subtract, FT.num(1), FT.bin(.subtract, FT.num(2), FT.num(3))), "1-(2-3)")
+        assertPrints(FT.bin(.power, FT.num(2), FT.bin(.power, FT.num(3), FT.num(2))), "2^(3^2)")
+        assertPrints(.unary(.minus, .percent(FT.num(1))), "-(1%)")
+        assertPrints(.percent(FT.bin(.add, FT.num(1), FT.num(2))), "(1+2)%")
+        assertPrints(.unary(.minus, FT.bin(.power, FT.num(2), FT.num(2))), "-(2^2)")
+        assertPrints(FT.bin(.union, FT.cell(0, 0), FT.cell(0, 1)), "(A1,B1)")
+        assertPrints(FT.call("SUM", FT.bin(.union, FT.cell(0, 0), FT.cell(0, 1))), "SUM((A1,B1))")
+        assertPrints(FT.bin(.range, .unary(.minus, FT.cell(0, 0)), FT.cell(0, 1)), "(-A1):B1")
+        assertPrints(FT.bin(.intersect, FT.num(1), FT.cell(0, 1)), "(1) B1")
+        assertPrints(FT.bin(.range, FT.num(1), FT.num(2)), "1 :2")
+        assertPrints(.spill(FT.num(1)), "(1)#")
     }
 
     func testPrintedTreesWithoutParensReparseToTheSameValueShape() throws {
         // Trees built by code (no .paren) print to text whose parse differs only by .paren nodes.
         let trees: [Expr] = [
-            F.bin(.multiply, F.bin(.add, F.num(1), F.num(2)), F.num(3)),
-            .unary(.minus, .percent(F.num(1))),
-            F.bin(.power, F.num(2), F.bin(.power, F.num(3), F.num(2))),
+            FT.bin(.multiply, FT.bin(.add, FT.num(1), FT.num(2)), FT.num(3)),
+            .unary(.minus, .percent(FT.num(1))),
+            FT.bin(.power, FT.num(2), FT.bin(.power, FT.num(3), FT.num(2))),
         ]
         for t in trees {
-            let text = display.print(t, at: F.a1)
-            XCTAssertEqual(stripParens(try F.parse(text)), t, text)
+            let text = display.print(t, at: FT.a1)
+            XCTAssertEqual(stripParens(try FT.parse(text)), t, text)
         }
     }
 

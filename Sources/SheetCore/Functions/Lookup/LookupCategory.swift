@@ -1,6 +1,6 @@
 /// Lookup & reference (and the dynamic-array functions): every function of the category, gathered from this folder's files.
 enum LookupCategory {
     static var all: [FunctionDefinition] {
-        LookupFunctions.all
+        ClassicLookupFunctions.all + XLookupFunctions.all + ReferenceFunctions.all + ArrayShapingFunctions.all + SortFilterFunctions.all
     }
 }

@@ -1,6 +1,7 @@
 /// Math & trig: every function of the category, gathered from this folder's files.
 enum MathCategory {
     static var all: [FunctionDefinition] {
-        MathFunctions.all
+        ArithmeticFunctions.all + RoundingFunctions.all + CombinatoricsFunctions.all + TrigonometryFunctions.all
+            + NumeralSystemFunctions.all + RandomFunctions.all + MatrixFunctions.all + SubtotalFunctions.all
     }
 }

@@ -1,80 +1,106 @@
-/// SUMIF, COUNTIF and their relatives: aggregates over the cells that meet criteria.
+/// SUMIF, COUNTIF and their relatives: aggregates over the cells that meet criteria (see
+/// `Criteria` for the criteria language and `CriteriaIndex.swift` for how ranges are shared).
 enum ConditionalAggregates {
+    /// Parameter kinds of `(range, criteria)` pairs after `leading` other ranges: ranges stay
+    /// references, criteria are scalars (an array of criteria lifts the call).
+    static func pairKinds(leading: Int) -> [ParameterKind] {
+        [ParameterKind](repeating: .any, count: leading) + (0..<127).flatMap { _ in [ParameterKind.any, .scalar] }
+    }
+
+    /// The `(range, criteria)` pairs starting at `start`; an unpaired range is `#VALUE!`.
+    static func conditions(_ args: [Operand?], from start: Int, _ ctx: Evaluator) throws(FormulaError) -> [(CriteriaColumn, Criteria)] {
+        guard (args.count - start) % 2 == 0, args.count > start else { throw FormulaError(.value) }
+        var out: [(CriteriaColumn, Criteria)] = []
+        var i = start
+        while i < args.count {
+            let column = try CriteriaColumn.of(args[i], ctx)
+            out.append((column, column.criteria(ctx.scalar(args[i + 1]))))
+            i += 2
+        }
+        return out
+    }
+
+    enum Aggregate { case sum, average, max, min }
+
+    /// Aggregates the numbers of `target` at the matching positions; errors there are the result.
+    static func aggregate(_ query: ConditionalQuery, _ target: CriteriaColumn, _ kind: Aggregate) throws(FormulaError) -> Value {
+        var totals = ConditionalQuery.Totals()
+        if target.shared, target.columns == query.columns, !target.hasErrors {
+            totals = query.totals(target: target)
+        } else {
+            var failure: FormulaError?
+            let frame = query.columns
+            _ = query.run(target: target) { p in
+                switch target.value(at: p, frameColumns: frame) {
+                case .number(let n): totals.add(n)
+                case .error(let e): if failure == nil { failure = e }
+                default: break
+                }
+            }
+            if let failure { throw failure }
+        }
+        switch kind {
+        case .sum: return .number(totals.sum)
+        case .average: return totals.count == 0 ? .error(.div0) : .number(totals.sum / Double(totals.count))
+        case .max: return .number(totals.count == 0 ? 0 : totals.max)
+        case .min: return .number(totals.count == 0 ? 0 : totals.min)
+        }
+    }
+
+    /// How many positions meet every criterion.
+    static func count(_ query: ConditionalQuery) -> Value {
+        .number(Double(query.totals(target: nil).matches))
+    }
+
     static var all: [FunctionDefinition] {
         [
             .eager("COUNTIF", .statistical, 2...2, [.any, .scalar], "COUNTIF(range, criteria)", "Counts the cells that meet a criterion.") { (args, ctx) throws(FormulaError) in
-                let crit = Criteria(ctx.scalar(args[1]), dateSystem: ctx.dateSystem)
-                let cells = try CriteriaRange(args[0], ctx)
-                var n = 0
-                cells.forEach { _, v in if crit.matches(v) { n += 1 } }
-                return .value(.number(Double(n)))
+                let column = try CriteriaColumn.of(args[0], ctx)
+                let query = ConditionalQuery(column: column, criteria: column.criteria(ctx.scalar(args[1])))
+                return .value(count(query))
+            },
+            .eager("COUNTIFS", .statistical, 2...254, pairKinds(leading: 0), "COUNTIFS(criteria_range1, criteria1, [criteria_range2, criteria2], ...)",
+                   "Counts the positions where every range meets its criterion; ranges must have the same shape.") { (args, ctx) throws(FormulaError) in
+                let query = try ConditionalQuery(try conditions(args, from: 0, ctx))
+                return .value(count(query))
             },
             .eager("SUMIF", .math, 2...3, [.any, .scalar, .any], "SUMIF(range, criteria, [sum_range])", "Adds the cells whose partner cell meets a criterion.") { (args, ctx) throws(FormulaError) in
-                let crit = Criteria(ctx.scalar(args[1]), dateSystem: ctx.dateSystem)
-                let cells = try CriteriaRange(args[0], ctx)
-                let sums = try args[opt: 2].map { (op) throws(FormulaError) in try CriteriaRange(op, ctx, sizedLike: cells) } ?? cells
-                var total = 0.0
-                var failure: FormulaError?
-                cells.forEach { i, v in
-                    guard crit.matches(v) else { return }
-                    switch sums.value(at: i) {
-                    case .number(let n): total += n
-                    case .error(let e): if failure == nil { failure = e }
-                    default: break
-                    }
-                }
-                if let failure { throw failure }
-                return .value(.number(total))
+                let column = try CriteriaColumn.of(args[0], ctx)
+                let target = try args[opt: 2].map { (op) throws(FormulaError) in try CriteriaColumn.sized(op, like: column, ctx) } ?? column
+                let query = ConditionalQuery(column: column, criteria: column.criteria(ctx.scalar(args[1])))
+                return .value(try aggregate(query, target, .sum))
+            },
+            .eager("SUMIFS", .math, 3...255, pairKinds(leading: 1), "SUMIFS(sum_range, criteria_range1, criteria1, [criteria_range2, criteria2], ...)",
+                   "Adds the cells of sum_range where every range meets its criterion; ranges must have the same shape.") { (args, ctx) throws(FormulaError) in
+                let target = try CriteriaColumn.of(args[0], ctx)
+                let query = try ConditionalQuery(try conditions(args, from: 1, ctx), sameShapeAs: target)
+                return .value(try aggregate(query, target, .sum))
+            },
+            .eager("AVERAGEIF", .statistical, 2...3, [.any, .scalar, .any], "AVERAGEIF(range, criteria, [average_range])",
+                   "Mean of the cells whose partner cell meets a criterion; #DIV/0! when none does.") { (args, ctx) throws(FormulaError) in
+                let column = try CriteriaColumn.of(args[0], ctx)
+                let target = try args[opt: 2].map { (op) throws(FormulaError) in try CriteriaColumn.sized(op, like: column, ctx) } ?? column
+                let query = ConditionalQuery(column: column, criteria: column.criteria(ctx.scalar(args[1])))
+                return .value(try aggregate(query, target, .average))
+            },
+            .eager("AVERAGEIFS", .statistical, 3...255, pairKinds(leading: 1), "AVERAGEIFS(average_range, criteria_range1, criteria1, [criteria_range2, criteria2], ...)",
+                   "Mean of the cells of average_range where every range meets its criterion; #DIV/0! when none does.") { (args, ctx) throws(FormulaError) in
+                let target = try CriteriaColumn.of(args[0], ctx)
+                let query = try ConditionalQuery(try conditions(args, from: 1, ctx), sameShapeAs: target)
+                return .value(try aggregate(query, target, .average))
+            },
+            .eager("MAXIFS", .statistical, 3...255, pairKinds(leading: 1), "MAXIFS(max_range, criteria_range1, criteria1, [criteria_range2, criteria2], ...)",
+                   "Largest number of max_range where every range meets its criterion (0 when none).", prefix: "_xlfn.") { (args, ctx) throws(FormulaError) in
+                let target = try CriteriaColumn.of(args[0], ctx)
+                let query = try ConditionalQuery(try conditions(args, from: 1, ctx), sameShapeAs: target)
+                return .value(try aggregate(query, target, .max))
+            },
+            .eager("MINIFS", .statistical, 3...255, pairKinds(leading: 1), "MINIFS(min_range, criteria_range1, criteria1, [criteria_range2, criteria2], ...)",
+                   "Smallest number of min_range where every range meets its criterion (0 when none).", prefix: "_xlfn.") { (args, ctx) throws(FormulaError) in
+                let target = try CriteriaColumn.of(args[0], ctx)
+                let query = try ConditionalQuery(try conditions(args, from: 1, ctx), sameShapeAs: target)
+                return .value(try aggregate(query, target, .min))
             },
         ]
-    }
-}
-
-/// The cells of a criteria range (a reference or an array), addressed by position, including
-/// blanks (criteria like `""` and `"<>x"` match them).
-struct CriteriaRange {
-    let rows: Int
-    let columns: Int
-    private let values: ValueArray
-
-    init(_ op: Operand?, _ ctx: Evaluator) throws(FormulaError) {
-        guard let op else { throw FormulaError(.value) }
-        switch op {
-        case .reference(let r):
-            // Clip whole columns/rows to the used area: cells past it are blank.
-            var clipped = r
-            if let used = ctx.workbook.sheet(r.sheet)?.usedRangeCached, r.cellCount > 65_536 {
-                clipped = CellRange(sheet: r.sheet, top: r.top, left: r.left, bottom: Swift.max(r.top, Swift.min(r.bottom, used.bottom)), right: Swift.max(r.left, Swift.min(r.right, used.right)))
-            }
-            guard case .array(let a) = ctx.rangeValue(clipped) else { throw FormulaError(.value) }
-            values = a
-        case .value(.array(let a)): values = a
-        case .value(let v): values = ValueArray(rows: 1, columns: 1, values: [v])
-        default: throw FormulaError(.value)
-        }
-        rows = values.rows
-        columns = values.columns
-    }
-
-    /// The sum/average range of SUMIF: same top-left, stretched to the criteria range's shape.
-    init(_ op: Operand, _ ctx: Evaluator, sizedLike other: CriteriaRange) throws(FormulaError) {
-        if case .reference(let r) = op {
-            let resized = CellRange(sheet: r.sheet, top: r.top, left: r.left,
-                                    bottom: Int32(Swift.min(Int(r.top) + other.rows - 1, SheetLimits.maxRows - 1)),
-                                    right: Int32(Swift.min(Int(r.left) + other.columns - 1, SheetLimits.maxColumns - 1)))
-            try self.init(.reference(resized), ctx)
-        } else {
-            try self.init(op, ctx)
-        }
-    }
-
-    func forEach(_ body: (Int, Value) -> Void) {
-        for (i, v) in values.values.enumerated() { body(i, v) }
-    }
-
-    func value(at i: Int) -> Value {
-        let r = i / Swift.max(columns, 1), c = i % Swift.max(columns, 1)
-        guard r < values.rows, c < values.columns else { return .empty }
-        return values[r, c]
     }
 }

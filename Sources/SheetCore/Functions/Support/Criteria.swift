@@ -1,113 +1,167 @@
-/// A criterion of SUMIF/COUNTIF/…IFS and the database functions: `5`, `">5"`, `"<>x"`,
-/// `"=a*"`, `"?b"`, `"~*"`, `""`, `"<>"`, dates as text (`"<1/1/2024"`).
+/// A criterion of SUMIF/COUNTIF/…IFS and the database functions, as Excel reads it:
+///
+/// - a number, boolean or error matches equal cells (a number also matches text that reads as
+///   that number, as Excel converts numeric text in the range);
+/// - text may start with `=`, `<>`, `<`, `<=`, `>` or `>=`; the rest is read as a number (dates
+///   and percentages included), `TRUE`/`FALSE`, an error literal, or else text;
+/// - text after `=`/`<>` (or alone) may use the wildcards `*`, `?` and `~` and is compared
+///   case-insensitively; `<`/`>` compare text with text and numbers with numbers only;
+/// - `""` matches blank cells and empty text; `"="` only truly blank cells; `"<>"` every
+///   cell that is not blank;
+/// - a blank criterion (an empty cell) counts as 0.
 public struct Criteria {
     enum Op { case eq, ne, lt, le, gt, ge }
-    private var op: Op = .eq
-    private var number: Double?
-    private var text: String?
-    private var boolean: Bool?
-    private var error: ErrorCode?
-    private var pattern: WildcardPattern?
-    /// `=` or `<>` with nothing after: matches (or excludes) blank cells.
-    private var blank = false
+
+    /// What the criterion compares with, after parsing.
+    enum Comparand {
+        case number(Double)
+        case bool(Bool)
+        case error(ErrorCode)
+        /// Text compared as is (or as a wildcard pattern for `=`/`<>`); never empty.
+        case text(String)
+        /// `""`: blank cells and empty text.
+        case emptyText
+        /// `=` or `<>` with nothing after: blank cells only.
+        case blank
+    }
+
+    let op: Op
+    let operand: Comparand
+    /// For `=`/`<>` text: the pattern (wildcards or a plain case-insensitive literal).
+    let pattern: WildcardPattern?
+    let dateSystem: DateSystem
 
     public init(_ criterion: Value, dateSystem: DateSystem) {
+        self.dateSystem = dateSystem
         var criterion = criterion
         if case .array(let a) = criterion { criterion = a.count > 0 ? a.values[0] : .empty }
         switch criterion {
-        case .number(let n):
-            op = .eq; number = n
-            return
-        case .bool(let b):
-            op = .eq; boolean = b
-            return
-        case .error(let e):
-            op = .eq; error = e.code
-            return
-        case .empty:
-            // A blank criterion cell reads as 0, as Excel does.
-            op = .eq; number = 0
-            return
-        case .array:
-            return
+        case .number(let n): (op, operand, pattern) = (.eq, .number(n), nil)
+        case .bool(let b): (op, operand, pattern) = (.eq, .bool(b), nil)
+        case .error(let e): (op, operand, pattern) = (.eq, .error(e.code), nil)
+        // A blank criterion cell reads as 0, as Excel does.
+        case .empty, .array: (op, operand, pattern) = (.eq, .number(0), nil)
         case .text(let s):
-            var rest = Substring(s)
+            // The operator: =, <>, <, <=, >, >= (looked at byte-wise: this runs once per formula).
+            let bytes = s.utf8
             var o = Op.eq
-            for (prefix, value) in [("<=", Op.le), (">=", Op.ge), ("<>", Op.ne), ("<", Op.lt), (">", Op.gt), ("=", Op.eq)] where rest.hasPrefix(prefix) {
-                o = value
-                rest = rest.dropFirst(prefix.count)
-                break
+            var length = 0
+            if let first = bytes.first {
+                let second = bytes.count > 1 ? bytes[bytes.index(after: bytes.startIndex)] : 0
+                switch (first, second) {
+                case (UInt8(ascii: "<"), UInt8(ascii: "=")): (o, length) = (.le, 2)
+                case (UInt8(ascii: "<"), UInt8(ascii: ">")): (o, length) = (.ne, 2)
+                case (UInt8(ascii: ">"), UInt8(ascii: "=")): (o, length) = (.ge, 2)
+                case (UInt8(ascii: "<"), _): (o, length) = (.lt, 1)
+                case (UInt8(ascii: ">"), _): (o, length) = (.gt, 1)
+                case (UInt8(ascii: "="), _): (o, length) = (.eq, 1)
+                default: break
+                }
             }
+            let hadOperator = length > 0
             op = o
-            let operand = String(rest)
-            if operand.isEmpty {
-                text = ""
-                blank = s.isEmpty ? false : true
+            let text = length == 0 ? s : String(s.utf8.dropFirst(length))!
+            if text.isEmpty {
+                // "" alone: blanks and empty text; "=" / "<>": blank cells; "<", ">"…: compared with "".
+                if !hadOperator { (operand, pattern) = (.emptyText, nil) }
+                else if o == .eq || o == .ne { (operand, pattern) = (.blank, nil) }
+                else { (operand, pattern) = (.emptyText, nil) }
                 return
             }
-            if let n = TextToNumber.parse(operand, dateSystem: dateSystem) {
-                number = n
-            } else if operand.uppercased() == "TRUE" || operand.uppercased() == "FALSE" {
-                boolean = operand.uppercased() == "TRUE"
-            } else if let e = ErrorCode(text: operand) {
-                error = e
+            let upper = text.utf8.count <= 5 ? text.uppercased() : ""
+            if Criteria.mightBeNumber(text), let n = TextToNumber.parse(text, dateSystem: dateSystem) {
+                (operand, pattern) = (.number(n), nil)
+            } else if upper == "TRUE" || upper == "FALSE" {
+                (operand, pattern) = (.bool(upper == "TRUE"), nil)
+            } else if text.hasPrefix("#"), let e = ErrorCode(text: text) {
+                (operand, pattern) = (.error(e), nil)
             } else {
-                text = operand
-                pattern = (o == .eq || o == .ne) ? WildcardPattern(operand) : nil
+                operand = .text(text)
+                pattern = (o == .eq || o == .ne) ? WildcardPattern(text) : nil
             }
         }
     }
 
     /// Whether a cell value meets the criterion.
     public func matches(_ v: Value) -> Bool {
-        if blank {
-            // "=" matches blank cells only; "<>" matches every non-blank cell.
-            let isBlank: Bool
-            if case .empty = v { isBlank = true } else { isBlank = false }
-            return op == .ne ? !isBlank : isBlank
-        }
-        if let number {
+        switch operand {
+        case .number(let number):
             switch v {
             case .number(let n): return compare(n < number ? -1 : (n > number ? 1 : 0))
             case .text(let s) where op == .eq || op == .ne:
                 // Equality also matches text that reads as the same number.
-                if let n = TextToNumber.parse(s), n == number { return op == .eq }
+                if Criteria.mightBeNumber(s), let n = TextToNumber.parse(s, dateSystem: dateSystem), n == number { return op == .eq }
                 return op == .ne
             default: return op == .ne
             }
-        }
-        if let boolean {
+        case .bool(let boolean):
             if case .bool(let b) = v { return compare(b == boolean ? 0 : (b ? 1 : -1)) }
             return op == .ne
-        }
-        if let error {
-            if case .error(let e) = v { return (e.code == error) == (op == .eq) }
+        case .error(let code):
+            if case .error(let e) = v { return (e.code == code) == (op == .eq) }
             return op == .ne
-        }
-        guard let text else { return false }
-        if text.isEmpty {
-            // `""` criterion: matches blank cells and empty text.
-            switch v {
-            case .empty: return op == .eq
-            case .text(let s): return s.isEmpty == (op == .eq)
-            default: return op == .ne
-            }
-        }
-        if let pattern {
-            switch v {
-            case .text(let s): return pattern.matches(s) == (op == .eq)
-            case .empty: return op == .ne
+        case .blank:
+            return v.isEmpty == (op == .eq)
+        case .emptyText:
+            switch op {
+            case .eq, .ne:
+                let isEmptyText: Bool
+                switch v {
+                case .empty: isEmptyText = true
+                case .text(let s): isEmptyText = s.isEmpty
+                default: isEmptyText = false
+                }
+                return isEmptyText == (op == .eq)
             default:
-                // Numbers and booleans are compared by their text form only for <>.
+                if case .text(let s) = v { return compare(s.isEmpty ? 0 : 1) }
+                return false
+            }
+        case .text(let text):
+            if let pattern {
+                if case .text(let s) = v { return pattern.matches(s) == (op == .eq) }
+                // Numbers, booleans, errors and blanks never equal text.
                 return op == .ne
             }
+            if case .text(let s) = v { return compare(Coercion.compareText(s, text)) }
+            return false
         }
-        if case .text(let s) = v { return compare(Coercion.compareText(s, text)) }
-        return false
     }
 
+    /// A cheap test that rules out most text that cannot read as a number or date (no digit at
+    /// all, or a leading word that is not a month name), to skip the full parse.
     @inline(__always)
-    private func compare(_ c: Int) -> Bool {
+    static func mightBeNumber(_ s: String) -> Bool {
+        var sawDigit = false
+        var word: UInt32 = 0, letters = 0
+        var inLeadingWord = true, started = false
+        for b in s.utf8 {
+            if b >= 48 && b <= 57 { sawDigit = true; break }
+            if !started && b == 32 { continue }
+            started = true
+            guard inLeadingWord else { continue }
+            let lower = b | 0x20
+            if lower >= 97 && lower <= 122 {
+                if letters < 3 { word = word << 8 | UInt32(lower) }
+                letters += 1
+            } else {
+                inLeadingWord = false
+            }
+        }
+        guard sawDigit else { return false }
+        if letters == 0 { return true }
+        return letters >= 3 && Criteria.monthPrefixes.contains(word)
+    }
+
+    private static let monthPrefixes: Set<UInt32> = Set(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { m in
+        let b = Array(m.utf8).map(UInt32.init)
+        return b[0] << 16 | b[1] << 8 | b[2]
+    })
+
+    /// Whether a blank cell meets the criterion (whole-column ranges hold many).
+    public var matchesBlank: Bool { matches(.empty) }
+
+    @inline(__always)
+    func compare(_ c: Int) -> Bool {
         switch op {
         case .eq: return c == 0
         case .ne: return c != 0

@@ -1,6 +1,7 @@
 /// Text: every function of the category, gathered from this folder's files.
 enum TextCategory {
     static var all: [FunctionDefinition] {
-        TextFunctions.all
+        SubstringFunctions.all + JoiningFunctions.all + CaseAndCleanupFunctions.all + ConversionFunctions.all
+            + SplittingFunctions.all
     }
 }

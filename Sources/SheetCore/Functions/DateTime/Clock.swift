@@ -1,7 +1,7 @@
 import Foundation
 
-/// Date & time.
-enum DateTimeFunctions {
+/// The clock: NOW and TODAY read the workbook's clock and time zone.
+enum ClockFunctions {
     static var all: [FunctionDefinition] {
         [
             .scalar("NOW", .dateTime, 0...0, "NOW()", "The current date and time as a serial; recalculates every time.", volatile: true) { (_, ctx) throws(FormulaError) in

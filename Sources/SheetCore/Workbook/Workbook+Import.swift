@@ -1,0 +1,51 @@
+/// Entry points for importers (XLSX): installing formulas that were parsed already and showing
+/// the values a file saved for them until the next recalculation.
+extension Workbook {
+    /// Installs a formula tree as `FormulaParser.parse(_:at:)` returns it (references relative to
+    /// the formula's cell). Because references are relative, the tree parsed at one cell is the
+    /// same formula re-based when installed at another, which is how shared formulas load.
+    /// Sheet names in the tree are bound here. Throws, changing nothing, when a function is given
+    /// the wrong number of arguments.
+    public func setFormula(_ sheetID: SheetID, _ address: CellAddress, expr: Expr, arrayMode: ArrayMode = .dynamic) throws {
+        guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
+        guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
+        try Workbook.checkImportedArgumentCounts(expr)
+        let bound = bindSheets(expr)
+        let existing = s.formulaID(row: address.row, column: address.column)
+        if existing >= 0 { removeFormula(existing, clearValue: false) }
+        userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
+        if let block = s.block(row: address.row, column: address.column) {
+            storeValue(.empty, in: block, row: address.row)
+        }
+        addFormula(bound, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
+    }
+
+    /// Shows `value` in a formula cell as its last result (the value a file saved), without
+    /// marking the formula computed: the next `recalculate()` computes it. On a cell without a
+    /// formula this is `setValue`.
+    public func setCachedValue(_ sheetID: SheetID, _ address: CellAddress, _ value: Value) throws {
+        guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
+        guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
+        guard s.formulaID(row: address.row, column: address.column) >= 0,
+              let block = s.block(row: address.row, column: address.column) else {
+            try setValue(sheetID, address, value)
+            return
+        }
+        storeValue(value, in: block, row: address.row)
+    }
+
+    /// A function given fewer or more arguments than it takes is refused, as when typed.
+    private static func checkImportedArgumentCounts(_ expr: Expr) throws {
+        var failure: WorkbookError?
+        expr.visit { e in
+            guard failure == nil, case .call(let call) = e, let f = call.function else { return }
+            let n = call.arguments.count
+            if n < f.minArguments || n > f.maxArguments {
+                let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
+                    : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
+                failure = .wrongArgumentCount(function: call.name, expected: expected, given: n)
+            }
+        }
+        if let failure { throw failure }
+    }
+}
