@@ -9,7 +9,7 @@ extension Workbook {
     public func setFormula(_ sheetID: SheetID, _ address: CellAddress, expr: Expr, arrayMode: ArrayMode = .dynamic) throws {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
-        try Workbook.checkImportedArgumentCounts(expr)
+        if let failure = expr.argumentCountError { throw failure }
         let bound = bindSheets(expr)
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
@@ -32,20 +32,5 @@ extension Workbook {
             return
         }
         storeValue(value, in: block, row: address.row)
-    }
-
-    /// A function given fewer or more arguments than it takes is refused, as when typed.
-    private static func checkImportedArgumentCounts(_ expr: Expr) throws {
-        var failure: WorkbookError?
-        expr.visit { e in
-            guard failure == nil, case .call(let call) = e, let f = call.function else { return }
-            let n = call.arguments.count
-            if n < f.minArguments || n > f.maxArguments {
-                let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
-                    : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
-                failure = .wrongArgumentCount(function: call.name, expected: expected, given: n)
-            }
-        }
-        if let failure { throw failure }
     }
 }

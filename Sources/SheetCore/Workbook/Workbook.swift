@@ -250,13 +250,7 @@ public final class Workbook {
         parsed.visit { e in
             switch e {
             case .call(let call):
-                guard failure == nil, let f = call.function else { return }
-                let n = call.arguments.count
-                if n < f.minArguments || n > f.maxArguments {
-                    let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
-                        : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
-                    failure = .wrongArgumentCount(function: call.name, expected: expected, given: n)
-                }
+                if failure == nil { failure = call.argumentCountError }
             case .reference(let r): if case .named = r.sheet { needsBinding = true }
             case .name(let n): if case .named = n.sheet { needsBinding = true }
             default: break

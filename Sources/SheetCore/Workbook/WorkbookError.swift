@@ -25,3 +25,27 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension FunctionCall {
+    /// The error for a call with fewer or more arguments than its function takes (Excel refuses
+    /// such a formula on entry), or nil. Unknown functions take anything.
+    var argumentCountError: WorkbookError? {
+        guard let f = function else { return nil }
+        let n = arguments.count
+        guard n < f.minArguments || n > f.maxArguments else { return nil }
+        let expected = f.minArguments == f.maxArguments ? "\(f.minArguments)"
+            : f.maxArguments >= 255 ? "at least \(f.minArguments)" : "\(f.minArguments) to \(f.maxArguments)"
+        return .wrongArgumentCount(function: name, expected: expected, given: n)
+    }
+}
+
+extension Expr {
+    /// The first call in the tree with a wrong argument count, as an error.
+    var argumentCountError: WorkbookError? {
+        var failure: WorkbookError?
+        visit { e in
+            if failure == nil, case .call(let call) = e { failure = call.argumentCountError }
+        }
+        return failure
+    }
+}
