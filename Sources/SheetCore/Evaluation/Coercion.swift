@@ -13,6 +13,7 @@ public enum Coercion {
             return n
         case .error(let e): throw e
         case .array(let a): return try number(a.count > 0 ? a.values[0] : .empty, dateSystem: dateSystem)
+        case .image: throw FormulaError(.value)
         }
     }
 
@@ -25,6 +26,7 @@ public enum Coercion {
         case .empty: return ""
         case .error(let e): throw e
         case .array(let a): return try text(a.count > 0 ? a.values[0] : .empty)
+        case .image: throw FormulaError(.value)
         }
     }
 
@@ -42,6 +44,7 @@ public enum Coercion {
             }
         case .error(let e): throw e
         case .array(let a): return try bool(a.count > 0 ? a.values[0] : .empty)
+        case .image: throw FormulaError(.value)
         }
     }
 
@@ -70,7 +73,7 @@ public enum Coercion {
         case .text: return 1
         case .bool: return 2
         case .error: return 3
-        case .array: return 4
+        case .array, .image: return 4
         }
     }
 

@@ -196,7 +196,7 @@ public struct FormulaPrinter {
                 case .text(let s): FormulaPrinter.writeQuoted(s, quote: UInt8(ascii: "\""), into: &out)
                 case .bool(let b): out.appendLiteral(b ? "TRUE" : "FALSE")
                 case .error(let e): out.appendText(e.code.text)
-                case .array: out.appendText(ErrorCode.value.text)
+                case .array, .image: out.appendText(ErrorCode.value.text)
                 }
             }
         }

@@ -10,6 +10,9 @@ public enum Value: Sendable {
     case error(FormulaError)
     /// A rectangular array: a range's values, an array constant or a spilled result.
     case array(ValueArray)
+    /// A picture held in a cell (a photo placed in a hazard ledger row, `IMAGE(path)`).
+    /// Arithmetic and text operations on it give `#VALUE!`, as in Excel.
+    case image(CellImage)
 
     public static func error(_ code: ErrorCode, message: String? = nil) -> Value {
         .error(FormulaError(code, message: message))
@@ -21,6 +24,7 @@ public enum Value: Sendable {
     public var numberValue: Double? { if case .number(let n) = self { return n } else { return nil } }
     public var textValue: String? { if case .text(let s) = self { return s } else { return nil } }
     public var arrayValue: ValueArray? { if case .array(let a) = self { return a } else { return nil } }
+    public var imageValue: CellImage? { if case .image(let i) = self { return i } else { return nil } }
 }
 
 extension Value: Equatable {
@@ -33,6 +37,7 @@ extension Value: Equatable {
         case let (.bool(x), .bool(y)): return x == y
         case let (.error(x), .error(y)): return x == y
         case let (.array(x), .array(y)): return x.rows == y.rows && x.columns == y.columns && x.values == y.values
+        case let (.image(x), .image(y)): return x.sha256 == y.sha256
         default: return false
         }
     }
@@ -47,6 +52,7 @@ extension Value: CustomStringConvertible {
         case .text(let s): return s
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e.code.text
+        case .image(let i): return i.displayText
         case .array(let a): return "{" + (0..<a.rows).map { r in
                 (0..<a.columns).map { c in a[r, c].literalDescription }.joined(separator: ",")
             }.joined(separator: ";") + "}"

@@ -8,6 +8,8 @@ public final class Sheet {
     public let id: SheetID
     public internal(set) var name: String
     public var visibility: SheetVisibility = .visible
+    /// Column widths, row heights, merges, frozen panes, tab colour and kept foreign parts.
+    public var layout = SheetLayout()
     var columns: [Column?] = []
 
     init(id: SheetID, name: String) {

@@ -70,7 +70,8 @@ extension Workbook {
         for f in spillAnchors[sheetID] ?? [] { clearSpill(f) }
         spillAnchors[sheetID] = nil
 
-        // 1. Move the sheet's cells.
+        // 1. Move the sheet's cells and layout.
+        s.layout = s.layout.moved(by: edit)
         var moved: [(row: Int32, column: Int32, value: Value, formula: Int32, style: UInt32)] = []
         for (c, column) in s.columns.enumerated() {
             guard let column else { continue }
@@ -202,5 +203,40 @@ private struct ReferenceAdjuster {
             return RefCoordinate(value: target &- newBase, isAbsolute: false)
         }
         return (encode(c1, n1), encode(c2, n2))
+    }
+}
+
+extension SheetLayout {
+    /// The layout after an insertion or deletion: sizes and hidden flags move with their rows or
+    /// columns, merges shift, grow or shrink (and vanish when fully deleted or down to one cell).
+    func moved(by edit: Workbook.StructuralEdit) -> SheetLayout {
+        var out = self
+        func moveKeys<V>(_ d: [Int32: V]) -> [Int32: V] {
+            var r: [Int32: V] = [:]
+            for (k, v) in d { if let n = edit.move(k) { r[n] = v } }
+            return r
+        }
+        func moveSet(_ set: Set<Int32>) -> Set<Int32> { Set(set.compactMap { edit.move($0) }) }
+        if edit.axis == .rows {
+            out.rowHeights = moveKeys(rowHeights)
+            out.hiddenRows = moveSet(hiddenRows)
+        } else {
+            out.columnWidths = moveKeys(columnWidths)
+            out.hiddenColumns = moveSet(hiddenColumns)
+        }
+        out.merges = merges.compactMap { m in
+            let moved: CellRange?
+            if edit.axis == .rows {
+                guard let (t, b) = edit.move(m.top, m.bottom) else { return nil }
+                moved = CellRange(sheet: m.sheet, top: t, left: m.left, bottom: b, right: m.right)
+            } else {
+                guard let (l, r) = edit.move(m.left, m.right) else { return nil }
+                moved = CellRange(sheet: m.sheet, top: m.top, left: l, bottom: m.bottom, right: r)
+            }
+            guard let moved, moved.top <= moved.bottom, moved.left <= moved.right,
+                  moved.top != moved.bottom || moved.left != moved.right else { return nil }
+            return moved
+        }
+        return out
     }
 }

@@ -21,6 +21,11 @@ public final class Workbook {
     public private(set) var sheetOrder: [SheetID] = []
 
     var names = DefinedNames()
+    /// The distinct cell styles; cells hold ids into it.
+    public var styles = StyleTable()
+    /// Workbook-level parts the engine does not model, kept verbatim for export (keys namespaced
+    /// by format, e.g. `xlsx.calcPr`). See `SheetLayout.preserved` for the sheet-level ones.
+    public var preserved: [String: String] = [:]
 
     // Formula storage and dependency graph (see Graph/).
     var formulas: [FormulaRecord] = []

@@ -9,6 +9,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
     case formula(FormulaParseError)
     case wrongArgumentCount(function: String, expected: String, given: Int)
     case outOfBounds(String)
+    case invalidStyle(Int)
 
     public var description: String {
         switch self {
@@ -22,6 +23,7 @@ public enum WorkbookError: Error, Equatable, CustomStringConvertible {
         case let .wrongArgumentCount(function, expected, given):
             return "\(function) takes \(expected) argument\(expected == "1" ? "" : "s"), given \(given)"
         case .outOfBounds(let what): return what
+        case .invalidStyle(let id): return "no cell style with id \(id)"
         }
     }
 }

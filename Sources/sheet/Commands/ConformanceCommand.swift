@@ -328,7 +328,7 @@ enum Conformance {
         case .text(let s): return "\"" + s + "\""
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e.code.text
-        case .array: return v.description
+        case .array, .image: return v.description
         }
     }
 

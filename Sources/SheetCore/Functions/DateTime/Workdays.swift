@@ -55,7 +55,7 @@ struct WorkCalendar {
                 case .text(let s):
                     guard let x = TextToNumber.parse(s, dateSystem: dateSystem) else { throw FormulaError(.value) }
                     n = x
-                case .bool: throw FormulaError(.value)
+                case .bool, .image: throw FormulaError(.value)
                 case .error(let e): throw e
                 case .array: return
                 }

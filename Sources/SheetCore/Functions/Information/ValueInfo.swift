@@ -24,6 +24,7 @@ enum ValueInfoFunctions {
                     case .bool: type = 4
                     case .error: type = 16
                     case .array: type = 64
+                    case .image: type = 128
                     }
                 }
                 return .value(.number(Double(type)))

@@ -47,7 +47,7 @@ enum BooleanFunctions {
                         default: throw FormulaError(.value)
                         }
                     }
-                case .empty, .array: break
+                case .empty, .array, .image: break
                 }
             }
         }

@@ -23,7 +23,7 @@ enum SortFilterFunctions {
                     case .number(let n): pass = n != 0
                     case .empty: pass = false
                     case .error(let e): throw e
-                    case .text, .array: throw FormulaError(.value)
+                    case .text, .array, .image: throw FormulaError(.value)
                     }
                     if pass { keep.append(i) }
                 }
@@ -174,7 +174,7 @@ enum UniqueKey: Hashable {
         case .text(let s): self = .text(LookupHash.fold(s))
         case .bool(let b): self = .bool(b)
         case .error(let e): self = .error(e.code)
-        case .array: self = .error(.value)
+        case .array, .image: self = .error(.value)
         }
     }
 }
@@ -202,7 +202,7 @@ struct SortKeyColumn {
                 texts.append(LookupHash.fold(s))
             case .bool(let b): ranks[i] = 2; numbers[i] = b ? 1 : 0
             case .error: ranks[i] = 3
-            case .empty, .array: ranks[i] = 4
+            case .empty, .array, .image: ranks[i] = 4
             }
         }
     }

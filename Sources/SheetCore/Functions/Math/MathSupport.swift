@@ -65,7 +65,7 @@ enum MathSupport {
                 case .text(let s):
                     guard !fromReference, let x = TextToNumber.parse(s, dateSystem: ctx.dateSystem) else { throw FormulaError(.value) }
                     n = x
-                case .bool: throw FormulaError(.value)
+                case .bool, .image: throw FormulaError(.value)
                 case .array: return
                 }
                 let t = n.rounded(.towardZero)

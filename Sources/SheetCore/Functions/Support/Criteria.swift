@@ -40,7 +40,7 @@ public struct Criteria {
         case .bool(let b): (op, operand, pattern) = (.eq, .bool(b), nil)
         case .error(let e): (op, operand, pattern) = (.eq, .error(e.code), nil)
         // A blank criterion cell reads as 0, as Excel does.
-        case .empty, .array: (op, operand, pattern) = (.eq, .number(0), nil)
+        case .empty, .array, .image: (op, operand, pattern) = (.eq, .number(0), nil)
         case .text(let s):
             // The operator: =, <>, <, <=, >, >= (looked at byte-wise: this runs once per formula).
             let bytes = s.utf8

@@ -17,7 +17,7 @@ enum NumericArguments {
                         body(n)
                     }
                 case .empty: if !fromReference { body(0) }
-                case .array: break
+                case .array, .image: break
                 }
             }
         }
@@ -38,7 +38,7 @@ enum NumericArguments {
                         body(n)
                     }
                 case .empty: if !fromReference { body(0) }
-                case .array: break
+                case .array, .image: break
                 }
             }
         }

@@ -39,7 +39,7 @@ enum ConversionFunctions {
                 case .bool(let b):
                     return .text(format.format(text: b ? "TRUE" : "FALSE"))
                 case .error(let e): throw e
-                case .array: throw FormulaError(.value)
+                case .array, .image: throw FormulaError(.value)
                 }
             },
             .scalar("FIXED", .text, 1...3, "FIXED(number, [decimals], [no_commas])",
@@ -133,6 +133,7 @@ enum ConversionFunctions {
         case .error(let e): return e.code.text
         case .empty: return ""
         case .array(let a): return a.count > 0 ? valueText(a.values[0], strict: strict) : ""
+        case .image: return "#VALUE!"
         }
     }
 

@@ -99,6 +99,7 @@ public final class NumberFormat: Sendable {
         case .empty: return ""
         case .error(let e): return e.code.text
         case .array(let a): return a.count > 0 ? format(a.values[0], dateSystem: dateSystem) : ""
+        case .image(let i): return i.displayText
         }
     }
 
