@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "SheetCore", targets: ["SheetCore"]),
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
+        .library(name: "SheetAI", targets: ["SheetAI"]),
         .executable(name: "sheet", targets: ["sheet"]),
     ],
     dependencies: [
@@ -35,15 +36,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // AI()/VISION() and friends: model adapters, request scheduler, result cache protocol.
+        .target(name: "SheetAI", dependencies: ["SheetCore"]),
         .executableTarget(
             name: "sheet",
             dependencies: [
                 "SheetCore",
                 "SheetXLSX",
+                "SheetAI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
+        .testTarget(name: "SheetAITests", dependencies: ["SheetAI", "SheetCore"]),
         .testTarget(
             name: "SheetXLSXTests",
             dependencies: ["SheetXLSX", "SheetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
