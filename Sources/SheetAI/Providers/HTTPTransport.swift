@@ -35,7 +35,9 @@ final class HTTPTransport: @unchecked Sendable {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
         request.httpBody = body
-        request.timeoutInterval = timeout
+        // URLSession's own timeout is an idle timeout in whole seconds on Linux (0.3 s would
+        // time out at once); the race below enforces the real deadline.
+        request.timeoutInterval = max(timeout, 1) + 5
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }

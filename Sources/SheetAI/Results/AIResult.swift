@@ -13,10 +13,12 @@ public enum AIValue: Sendable, Equatable {
 
     public var isDate: Bool { if case .date = self { return true } else { return false } }
 
-    /// The cell value. Text stays text whatever it says: an answer starting with `=` is never a formula.
+    /// The cell value. Text stays text whatever it says: an answer starting with `=` is never a
+    /// formula. "No value" (a field the text does not mention) is empty text, which shows blank;
+    /// a formula's empty result would show as 0, a number the model never said.
     public func cellValue(dateSystem: DateSystem) -> Value {
         switch self {
-        case .empty: return .empty
+        case .empty: return .text("")
         case .text(let s): return .text(s)
         case .number(let n): return .number(n)
         case .bool(let b): return .bool(b)

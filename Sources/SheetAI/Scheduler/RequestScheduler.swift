@@ -51,6 +51,11 @@ actor RequestScheduler {
         while true {
             if let open = breakerFailure() { return .failure(open) }
             await acquireSlot()
+            // Checked again: the breaker may have opened while this request waited for a slot.
+            if let open = breakerFailure() {
+                releaseSlot()
+                return .failure(open)
+            }
             await waitForRateLimit()
             onAttempt()
             let outcome: Result<AIResponse, AIFailure>
