@@ -28,6 +28,13 @@ public final class AIService: @unchecked Sendable {
     private var cellStatus: [CellRef: (epoch: UInt64, status: AICellStatus)] = [:]
     private var formatHints: [CellRef: [(Int, Int)]] = [:]
     private var counters = AIStats()
+    /// Cells whose awaited answer just landed: their next read of it is the delivery, not a cache hit.
+    private var awaitingDelivery: Set<Delivery> = []
+
+    private struct Delivery: Hashable {
+        var key: String
+        var cell: CellRef
+    }
     private var landingHandler: (@Sendable ([CellRef]) -> Void)?
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var completions = 0
@@ -185,7 +192,7 @@ public final class AIService: @unchecked Sendable {
         }
         if let hit {
             lock.lock()
-            counters.cacheHits += 1
+            if cell.map({ awaitingDelivery.remove(Delivery(key: key, cell: $0)) == nil }) ?? true { counters.cacheHits += 1 }
             let fresh = freshKeys.contains(key)
             if let cell, !hit.datePositions.isEmpty { formatHints[cell] = hit.datePositions }
             lock.unlock()
@@ -285,6 +292,10 @@ public final class AIService: @unchecked Sendable {
             counters.failed += 1
         }
         let waiters = inFlight.removeValue(forKey: key) ?? []
+        if case .success = outcome {
+            if awaitingDelivery.count > 1_000_000 { awaitingDelivery.removeAll() }
+            for c in waiters { awaitingDelivery.insert(Delivery(key: key, cell: c)) }
+        }
         let handler = landingHandler
         completions += 1
         var idle = completionWaiters

@@ -54,7 +54,8 @@ public struct AIStats: Sendable, Equatable {
     public var requests = 0
     /// HTTP calls sent, retries and answer repairs included.
     public var calls = 0
-    /// Evaluations of AI cells served from the cache / needing a request.
+    /// Evaluations of AI cells served from the cache (a cell reading the answer it waited for is
+    /// not a hit) / needing a request.
     public var cacheHits = 0
     public var cacheMisses = 0
     /// From the providers' `usage` fields.
