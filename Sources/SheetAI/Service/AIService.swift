@@ -158,8 +158,8 @@ public final class AIService: @unchecked Sendable {
             record(cell, .error(.noProvider), epoch: epoch)
             return .failed(f)
         }
-        let provider = gateway.provider(for: profile)
-        let key = AIRequestKey.make(request, provider: provider.identity, options: profile.options)
+        let provider = self.provider(for: profile)
+        let key = self.key(AIRequestKey.canonical(request, provider: provider.identity, options: profile.options))
         return resolve(key: key, request: request, profile: profile, provider: provider, cell: cell, epoch: epoch)
     }
 
@@ -228,6 +228,32 @@ public final class AIService: @unchecked Sendable {
             self.complete(key, outcome)
         }
         return .pending
+    }
+
+    /// Keys by canonical request text: recalculation asks the same questions again and again,
+    /// and a dictionary lookup is much cheaper than SHA-256.
+    private var keys: [String: String] = [:]
+    private var providers: [String: AIProvider] = [:]
+
+    private func key(_ canonical: String) -> String {
+        lock.lock()
+        if let k = keys[canonical] { lock.unlock(); return k }
+        lock.unlock()
+        let k = SHA256.hexDigest(canonical)
+        lock.lock()
+        if keys.count >= 200_000 { keys.removeAll(keepingCapacity: true) }
+        keys[canonical] = k
+        lock.unlock()
+        return k
+    }
+
+    private func provider(for profile: AIProfile) -> AIProvider {
+        lock.lock()
+        if let p = providers[profile.name] { lock.unlock(); return p }
+        lock.unlock()
+        let p = gateway.provider(for: profile)
+        lock.lock(); providers[profile.name] = p; lock.unlock()
+        return p
     }
 
     private func record(_ cell: CellRef?, _ status: AICellStatus, epoch: UInt64) {
