@@ -73,8 +73,7 @@ public struct AnthropicProvider: AIProvider {
 
     static func parse(_ body: Data, secret: String?) throws -> AIResponse {
         guard let json = try? JSONValue.parse(body) else {
-            throw AIFailure(.badResponse, "provider answered with something that is not JSON: "
-                            + Redaction.clip(Redaction.redact(String(decoding: body.prefix(200), as: UTF8.self), secret: secret), to: 120))
+            throw ProviderErrors.notJSON(body, secret: secret)
         }
         if json["type"]?.stringValue == "error" {
             throw AIFailure(.badResponse, "provider answered with an error: "

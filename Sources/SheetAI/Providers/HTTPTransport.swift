@@ -110,6 +110,12 @@ enum ProviderErrors {
         }
     }
 
+    /// A 2xx answer whose body is not JSON (a proxy's HTML page, a cut-off body).
+    static func notJSON(_ body: Data, secret: String?) -> AIFailure {
+        AIFailure(.badResponse, "provider answered with something that is not JSON: "
+                  + Redaction.clip(Redaction.redact(String(decoding: body.prefix(200), as: UTF8.self), secret: secret), to: 120))
+    }
+
     static func isUnsupportedFeature(_ message: String) -> Bool {
         let m = message.lowercased()
         return m.contains("not supported") || m.contains("unsupported")

@@ -85,8 +85,7 @@ public struct OpenAICompatibleProvider: AIProvider {
 
     static func parse(_ body: Data, secret: String?) throws -> AIResponse {
         guard let json = try? JSONValue.parse(body) else {
-            throw AIFailure(.badResponse, "provider answered with something that is not JSON: "
-                            + Redaction.clip(Redaction.redact(String(decoding: body.prefix(200), as: UTF8.self), secret: secret), to: 120))
+            throw ProviderErrors.notJSON(body, secret: secret)
         }
         if let message = json["error"]?["message"]?.stringValue {
             throw AIFailure(.badResponse, "provider answered with an error: " + Redaction.clip(Redaction.redact(message, secret: secret)))
