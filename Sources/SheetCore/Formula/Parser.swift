@@ -338,7 +338,12 @@ struct FormulaParserCore {
         case .bool: e = .bool(lexer.token.boolValue)
         case .error: e = .error(lexer.token.errorCode)
         case .cell, .columns, .rows: e = .reference(makeReference())
-        case .name: e = .name(NameExpr(sheet: makeSheet(), name: makeText(lexer.token.textStart, lexer.token.textEnd)))
+        case .name:
+            var start = lexer.token.textStart
+            let end = lexer.token.textEnd
+            // XLSX files store LET/LAMBDA parameters as `_xlpm.x`; the parameter is `x`.
+            if lexer.matches("_XLPM.", at: start), start + 6 < end, FormulaLexer.isIdentifierStart(lexer.byte(start + 6)) { start += 6 }
+            e = .name(NameExpr(sheet: makeSheet(), name: makeText(start, end)))
         default: throw unexpectedToken()
         }
         try advance()

@@ -73,5 +73,8 @@ final class XLSXPrefixTests: XCTestCase {
         // Already prefixed (as read from a file): not prefixed twice.
         XCTAssertEqual(try FT.printed("=LET(_xlpm.x,1,_xlpm.x)", style: .xlsx), "_xlfn.LET(_xlpm.x,1,_xlpm.x)")
         XCTAssertEqual(try FT.printed("=LET(x,1,x)"), "LET(x,1,x)")
+        // Reading `_xlpm.` back gives the plain parameter.
+        XCTAssertEqual(try FT.parse("=_xlfn.LET(_xlpm.x,1,_xlpm.x+1)"), try FT.parse("=LET(x,1,x+1)"))
+        XCTAssertEqual(try FT.printed("=_xlfn.MAP(A1:A3,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))"), "MAP(A1:A3,LAMBDA(v,v*2))")
     }
 }
