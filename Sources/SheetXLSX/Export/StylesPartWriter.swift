@@ -4,15 +4,20 @@ import SheetCore
 /// cell's `s` attribute is its style id; fonts, fills and borders the importer kept as XML
 /// (`CellStyle.extras`) are deduplicated into their lists.
 struct StylesPartWriter {
-    /// Excel's built-in number formats, referred to by id without being declared (ECMA-376
-    /// Part 1, 18.8.30), with the codes the importer gives them.
-    static let builtinFormatIDs: [String: Int] = [
-        "General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4,
-        "0%": 9, "0.00%": 10, "0.00E+00": 11, "# ?/?": 12, "# ??/??": 13,
-        "mm-dd-yy": 14, "d-mmm-yy": 15, "d-mmm": 16, "mmm-yy": 17,
-        "h:mm AM/PM": 18, "h:mm:ss AM/PM": 19, "h:mm": 20, "h:mm:ss": 21, "m/d/yy h:mm": 22,
-        "#,##0 ;(#,##0)": 37, "#,##0 ;[Red](#,##0)": 38, "#,##0.00;(#,##0.00)": 39, "#,##0.00;[Red](#,##0.00)": 40,
-        "mm:ss": 45, "[h]:mm:ss": 46, "mmss.0": 47, "##0.0E+0": 48, "@": 49,
+    /// The built-in id a number format code is written with, nil for a custom code. Codes are
+    /// those of `BuiltinNumberFormats`, plus ECMA-376's spellings of the same formats (18.8.30),
+    /// which readers give ids 14, 22, 37–40 and 47. The locale-dependent currency and accounting
+    /// formats (5–8, 41–44) are written out in full, as Excel does, so they read the same anywhere.
+    static func builtinID(_ code: String) -> Int? {
+        if let id = BuiltinNumberFormats.id(forCode: code) {
+            return (5...8).contains(id) || (41...44).contains(id) ? nil : id
+        }
+        return ecmaSpellings[code]
+    }
+
+    static let ecmaSpellings: [String: Int] = [
+        "mm-dd-yy": 14, "m/d/yy h:mm": 22, "#,##0 ;(#,##0)": 37, "#,##0 ;[Red](#,##0)": 38,
+        "#,##0.00;(#,##0.00)": 39, "#,##0.00;[Red](#,##0.00)": 40, "mmss.0": 47,
     ]
 
     static let defaultFont = "<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
@@ -37,7 +42,7 @@ struct StylesPartWriter {
         var xfs: [XF] = []
         for style in styles {
             let code = style.numberFormat.isEmpty ? "General" : style.numberFormat
-            var numFmt = StylesPartWriter.builtinFormatIDs[code]
+            var numFmt = StylesPartWriter.builtinID(code)
             if numFmt == nil {
                 if let id = customFormats[code] {
                     numFmt = id
