@@ -52,7 +52,9 @@ final class XMLOutput {
         try rawBytes(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    /// Markup built from trusted pieces (element names, numbers, kept XML fragments).
+    /// Markup built from trusted pieces (element names, numbers, kept XML fragments). Disfavoured
+    /// so that plain literals take the cheaper `StaticString` path.
+    @_disfavoredOverload
     func raw(_ s: String) throws {
         var s = s
         try s.withUTF8 { try rawBytes(UnsafeRawBufferPointer($0)) }
