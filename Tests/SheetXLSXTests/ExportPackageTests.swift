@@ -289,4 +289,25 @@ final class ExportPackageTests: XCTestCase {
         XCTAssertTrue(xml.contains("<row r=\"30000\"><c r=\"A30000\"><v>37498.75</v></c><c r=\"B30000\" t=\"s\"><v>689</v></c></row></sheetData>"))
         XCTAssertEqual(package.malformedParts(), [])
     }
+
+    func testWritesAreAtomic() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("book.xlsx")
+        try Data("old contents".utf8).write(to: url)
+        // A failure (here: a workbook without sheets) leaves the old file and no temporary file.
+        XCTAssertThrowsError(try XLSXExport.write(Workbook(), to: url))
+        XCTAssertEqual(try Data(contentsOf: url), Data("old contents".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["book.xlsx"])
+        // Success replaces it whole.
+        let summary = try XLSXExport.write(sampleWorkbook(), to: url)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["book.xlsx"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        XCTAssertEqual((attributes[.size] as? NSNumber)?.int64Value, summary.bytes)
+        XCTAssertEqual(try ExportedPackage(Data(contentsOf: url)).malformedParts(), [])
+        // A folder that does not exist, or a destination that is a folder: an error, nothing written.
+        XCTAssertThrowsError(try XLSXExport.write(sampleWorkbook(), to: directory.appendingPathComponent("missing/book.xlsx")))
+        XCTAssertThrowsError(try XLSXExport.write(sampleWorkbook(), to: directory))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["book.xlsx"])
+    }
 }
