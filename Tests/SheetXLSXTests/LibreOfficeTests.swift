@@ -172,4 +172,51 @@ final class LibreOfficeTests: XCTestCase {
         guard let outSheet = wb.sheet(named: "Out of range") else { return XCTFail("no 'Out of range' sheet") }
         XCTAssertEqual(wb.arrayResult(outSheet.id, CellAddress(row: 1, column: 0))?.rows, flagged)
     }
+
+    /// Pictures, styles, layout and kept parts: LibreOffice opens the file and keeps them (its
+    /// ODS conversion holds the picture over the right cell, the merged area and the values).
+    func testLibreOfficeShowsPicturesAndFormatting() throws {
+        let wb = Workbook.withDefaultSheet()
+        let s = wb.sheetOrder[0]
+        ExportFixtures.set(wb, "A1", "Seal photo")
+        ExportFixtures.set(wb, "A2", "=LEN(A1)")
+        try wb.setValue(s, CellAddress(row: 2, column: 1), .image(CellImage(data: ExportFixtures.png, altText: "Seal of cell EC-04")))
+        try wb.setStyle(s, CellAddress(row: 0, column: 0), CellStyle(numberFormat: "General", extras: [
+            "xlsx.font": "<font><b/><sz val=\"14\"/><color rgb=\"FFC00000\"/><name val=\"Calibri\"/></font>",
+            "xlsx.fill": "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/></patternFill></fill>",
+        ]))
+        guard let sheet = wb.sheet(s) else { return XCTFail("no sheet") }
+        sheet.layout.columnWidths = [1: 30]
+        sheet.layout.rowHeights = [2: 60]
+        sheet.layout.merges = [CellRange(sheet: s, top: 0, left: 0, bottom: 0, right: 2)]
+        sheet.layout.frozenRows = 1
+        sheet.layout.preserved = [
+            "xlsx.conditionalFormatting": "<conditionalFormatting sqref=\"A2\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"greaterThan\"><formula>5</formula></cfRule></conditionalFormatting>",
+            "xlsx.dataValidations": "<dataValidations count=\"1\"><dataValidation type=\"whole\" allowBlank=\"1\" sqref=\"A2\"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>",
+        ]
+        wb.preserved["xlsx.dxfs"] = "<dxfs count=\"1\"><dxf><font><b/></font></dxf></dxfs>"
+        wb.recalculate()
+        let file = directory.appendingPathComponent("pictures.xlsx")
+        try XLSXExport.write(wb, to: file)
+        let written = try LibreOffice.convert(file, to: "ods", outputDirectory: directory)
+        guard let ods = written.first(where: { $0.pathExtension == "ods" }) else { return XCTFail("no ods: \(written)") }
+        let package = try ExportedPackage(Data(contentsOf: ods))
+        let pictures = package.order.filter { $0.hasPrefix("Pictures/") }
+        XCTAssertEqual(pictures.count, 1, "\(package.order)")
+        XCTAssertEqual(pictures.first.flatMap { package.parts[$0] }, ExportFixtures.png)
+        let content = package.text("content.xml")
+        XCTAssertTrue(content.contains("Seal of cell EC-04"), "the picture's description is lost")
+        // Anchored to B3: the frame sits in that cell.
+        // Anchored to B3: the frame sits in the third row's second cell, at its top-left corner.
+        let table = content.components(separatedBy: "<draw:frame").first?.components(separatedBy: "<table:table ").last ?? ""
+        let rows = table.components(separatedBy: "<table:table-row")
+        XCTAssertFalse(table.contains("number-rows-repeated"))
+        XCTAssertEqual(rows.count - 1, 3, "the picture is not in row 3")
+        XCTAssertEqual((rows.last ?? "").components(separatedBy: "<table:table-cell").count - 1, 2, "the picture is not in column B")
+        XCTAssertTrue(content.contains("svg:x=\"0in\" svg:y=\"0in\""), "the picture is not at the cell's corner")
+        XCTAssertTrue(content.contains("table:number-columns-spanned=\"3\""), "the merge is lost")
+        XCTAssertTrue(content.contains("table:content-validation"), "the data validation is lost")
+        XCTAssertTrue(content.contains("calcext:conditional-format") || content.contains("style:map"), "the conditional format is lost")
+        XCTAssertTrue(package.text("styles.xml").contains("#c00000") || content.contains("#c00000"), "the font colour is lost")
+    }
 }
