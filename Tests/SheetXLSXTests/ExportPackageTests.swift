@@ -221,6 +221,19 @@ final class ExportPackageTests: XCTestCase {
         XCTAssertTrue(package.text("xl/worksheets/sheet1.xml").contains("<v>x_x0007_&lt;y&gt;</v>"))
     }
 
+    func testTextLongerThanExcelAllowsIsCut() throws {
+        let wb = Workbook.withDefaultSheet()
+        let long = String(repeating: "ab", count: 20_000) + "😀tail"
+        try wb.setValue(wb.sheetOrder[0], CellAddress(row: 0, column: 0), .text(long))
+        let back = try XLSXImport.read(data: XLSXExport.data(wb)).workbook
+        guard case .text(let t) = back.value("A1") else { return XCTFail("no text") }
+        XCTAssertEqual(t.utf16.count, 32_767)
+        XCTAssertTrue(long.hasPrefix(t))
+        // A surrogate pair is never cut in two.
+        let emoji = String(repeating: "x", count: 32_766) + "😀"
+        XCTAssertEqual(WorksheetWriter.cellText(emoji).utf16.count, 32_766)
+    }
+
     func testEngineOnlyErrorsAreWrittenAsExcelErrors() throws {
         let wb = Workbook.withDefaultSheet()
         let s = wb.sheetOrder[0]

@@ -34,6 +34,7 @@ final class ExportRoundTripTests: XCTestCase {
             ("A4", "=SORT('Lab data'!A2:A4,1,-1)"), ("B1", "=FILTER('Lab data'!A2:A4,'Lab data'!A2:A4>7)"), ("C1", "=IFERROR(1/0,\"none\")"),
             ("C2", "=LET(x,'Lab data'!A2,y,x*2,x+y)"), ("C3", "=COUNTIFS('Lab data'!A2:A4,\">7\")"), ("C4", "='Lab data'!A2:A4*10"),
             ("D1", "=TEXTJOIN(\",\",TRUE,'Lab data'!A2:A4)"), ("D2", "=NETWORKDAYS.INTL(45000,45030,11)"), ("D3", "=\"line1\"&CHAR(10)&\"line2\""),
+            ("E1", "=SUM(A4#)"), ("E2", "=@'Lab data'!A2:A4"),
         ]
         for (a1, input) in inputs { ExportFixtures.set(wb, a1, input) }
         wb.recalculate()

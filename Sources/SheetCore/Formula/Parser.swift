@@ -400,9 +400,15 @@ struct FormulaParserCore {
         }
     }
 
+    /// A call, except for the two operators XLSX files spell as functions: `_xlfn.SINGLE(x)` is
+    /// `@x` and `_xlfn.ANCHORARRAY(A1)` is `A1#`.
     @inline(__always)
     static func call(_ name: String, _ function: FunctionDefinition?, _ arguments: [Expr]) -> Expr {
-        .call(FunctionCall(name: name, function: function, arguments: arguments))
+        if function == nil, arguments.count == 1, arguments[0] != .missing {
+            if name == "SINGLE" { return .unary(.implicitIntersection, arguments[0]) }
+            if name == "ANCHORARRAY" { return .spill(arguments[0]) }
+        }
+        return .call(FunctionCall(name: name, function: function, arguments: arguments))
     }
 
     mutating func parseArray() throws -> Expr {

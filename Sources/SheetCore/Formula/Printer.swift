@@ -60,6 +60,15 @@ public struct FormulaPrinter {
             out.appendText(n.name)
         case .missing:
             break
+        case .unary(.implicitIntersection, let a) where style == .xlsx:
+            // XLSX spells `@x` as a function, as it does `A1#` (below).
+            out.appendLiteral("_xlfn.SINGLE(")
+            write(a, into: &out, origin: origin, unionAllowed: false)
+            out.append(UInt8(ascii: ")"))
+        case .spill(let a) where style == .xlsx:
+            out.appendLiteral("_xlfn.ANCHORARRAY(")
+            write(a, into: &out, origin: origin, unionAllowed: false)
+            out.append(UInt8(ascii: ")"))
         case .unary(let op, let a):
             switch op {
             case .minus: out.append(UInt8(ascii: "-"))

@@ -208,7 +208,10 @@ struct WorksheetWriter {
                 try out.raw("\" s=\"")
                 try out.int(Int(style))
             }
-            switch cell.value {
+            var value = cell.value
+            // An array is not something a cell stores; a grid would show its first element.
+            if case .array(let a) = value { value = a.count > 0 ? a.values[0] : .empty }
+            switch value {
             case .number(let n) where n.isFinite:
                 try out.raw("\"><v>")
                 try out.double(n)
@@ -217,7 +220,7 @@ struct WorksheetWriter {
                 try out.raw("\" t=\"e\"><v>#NUM!</v></c>")
             case .text(let s):
                 try out.raw("\" t=\"s\"><v>")
-                try out.int(sharedStrings.index(s))
+                try out.int(sharedStrings.index(WorksheetWriter.cellText(s)))
                 try out.raw("</v></c>")
             case .bool(let b):
                 try out.raw(b ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
@@ -282,7 +285,7 @@ struct WorksheetWriter {
             try out.raw("<v>#NUM!</v>")
         case .text(let s):
             try out.raw("<v>")
-            try out.cellText(s)
+            try out.cellText(WorksheetWriter.cellText(s))
             try out.raw("</v>")
         case .bool(let b):
             try out.raw(b ? "<v>1</v>" : "<v>0</v>")
@@ -324,6 +327,19 @@ struct WorksheetWriter {
         if let x = kept["xlsx.pageSetup"] { try out.raw(x) }
         if let x = kept["xlsx.headerFooter"] { try out.raw(x) }
         if hasDrawing { try out.raw("<drawing r:id=\"\(WorksheetWriter.drawingRelationshipID)\"/>") }
+    }
+
+    /// Excel's limit on the text of a cell.
+    static let maxCellText = 32_767
+
+    /// Text as a cell can hold it: Excel refuses (asks to repair) a file with a longer text, so
+    /// anything past 32,767 UTF-16 units is cut.
+    static func cellText(_ s: String) -> String {
+        guard s.utf8.count > maxCellText, s.utf16.count > maxCellText else { return s }
+        var end = s.utf16.index(s.utf16.startIndex, offsetBy: maxCellText)
+        // Do not cut a surrogate pair in two.
+        while end > s.startIndex, String.Index(end, within: s) == nil { end = s.utf16.index(before: end) }
+        return String(s[..<end])
     }
 
     /// `AARRGGBB` from `AARRGGBB`, `RRGGBB` or `#RRGGBB`; nil when it is not hex.

@@ -56,6 +56,10 @@ final class XLSXPrefixTests: XCTestCase {
         XCTAssertEqual(try FT.printed("=SORT(UNIQUE(A1:A9))", style: .xlsx), "_xlfn._xlws.SORT(_xlfn.UNIQUE(A1:A9))")
         XCTAssertEqual(try FT.printed("=NETWORKDAYS.INTL(A1,B1,11)", style: .xlsx), "NETWORKDAYS.INTL(A1,B1,11)")
         XCTAssertEqual(try FT.printed("=STDEV.S(A1:A3)+VLOOKUP(1,A1:B3,2)", style: .xlsx), "_xlfn.STDEV.S(A1:A3)+VLOOKUP(1,A1:B3,2)")
+        // `A1#` and `@` are functions in XLSX files.
+        XCTAssertEqual(try FT.printed("=SUM(A1#)+@B1:B9", style: .xlsx), "SUM(_xlfn.ANCHORARRAY(A1))+_xlfn.SINGLE(B1:B9)")
+        XCTAssertEqual(try FT.printed("=Data!A1#*2", style: .xlsx), "_xlfn.ANCHORARRAY(Data!A1)*2")
+        XCTAssertEqual(try FT.printed("=@INDEX(A:A,2)", style: .xlsx), "_xlfn.SINGLE(INDEX(A:A,2))")
         // The display style never shows prefixes.
         XCTAssertEqual(try FT.printed("=_xlfn._xlws.FILTER(A1:A9,B1:B9>1)"), "FILTER(A1:A9,B1:B9>1)")
     }
