@@ -338,7 +338,12 @@ struct FormulaParserCore {
         case .bool: e = .bool(lexer.token.boolValue)
         case .error: e = .error(lexer.token.errorCode)
         case .cell, .columns, .rows: e = .reference(makeReference())
-        case .name: e = .name(NameExpr(sheet: makeSheet(), name: makeText(lexer.token.textStart, lexer.token.textEnd)))
+        case .name:
+            var start = lexer.token.textStart
+            let end = lexer.token.textEnd
+            // XLSX files store LET/LAMBDA parameters as `_xlpm.x`; the parameter is `x`.
+            if lexer.matches("_XLPM.", at: start), start + 6 < end, FormulaLexer.isIdentifierStart(lexer.byte(start + 6)) { start += 6 }
+            e = .name(NameExpr(sheet: makeSheet(), name: makeText(start, end)))
         default: throw unexpectedToken()
         }
         try advance()
@@ -395,9 +400,15 @@ struct FormulaParserCore {
         }
     }
 
+    /// A call, except for the two operators XLSX files spell as functions: `_xlfn.SINGLE(x)` is
+    /// `@x` and `_xlfn.ANCHORARRAY(A1)` is `A1#`.
     @inline(__always)
     static func call(_ name: String, _ function: FunctionDefinition?, _ arguments: [Expr]) -> Expr {
-        .call(FunctionCall(name: name, function: function, arguments: arguments))
+        if function == nil, arguments.count == 1, arguments[0] != .missing {
+            if name == "SINGLE" { return .unary(.implicitIntersection, arguments[0]) }
+            if name == "ANCHORARRAY" { return .spill(arguments[0]) }
+        }
+        return .call(FunctionCall(name: name, function: function, arguments: arguments))
     }
 
     mutating func parseArray() throws -> Expr {

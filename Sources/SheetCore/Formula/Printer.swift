@@ -13,6 +13,8 @@ public struct FormulaPrinter {
 
     public var style: Style
     public var sheetName: (SheetID) -> String?
+    /// LET and LAMBDA parameters in scope (upper-cased): the xlsx style writes them `_xlpm.x`.
+    private var parameters: Set<String> = []
 
     public init(style: Style = .display, sheetName: @escaping (SheetID) -> String? = { _ in nil }) {
         self.style = style
@@ -54,9 +56,19 @@ public struct FormulaPrinter {
             writeReference(r, into: &out, origin: origin)
         case .name(let n):
             if let sheet = n.sheet { writeSheetPrefix(sheet, into: &out) }
+            if n.sheet == nil, !parameters.isEmpty, parameters.contains(n.name.uppercased()) { out.appendLiteral("_xlpm.") }
             out.appendText(n.name)
         case .missing:
             break
+        case .unary(.implicitIntersection, let a) where style == .xlsx:
+            // XLSX spells `@x` as a function, as it does `A1#` (below).
+            out.appendLiteral("_xlfn.SINGLE(")
+            write(a, into: &out, origin: origin, unionAllowed: false)
+            out.append(UInt8(ascii: ")"))
+        case .spill(let a) where style == .xlsx:
+            out.appendLiteral("_xlfn.ANCHORARRAY(")
+            write(a, into: &out, origin: origin, unionAllowed: false)
+            out.append(UInt8(ascii: ")"))
         case .unary(let op, let a):
             switch op {
             case .minus: out.append(UInt8(ascii: "-"))
@@ -79,9 +91,14 @@ public struct FormulaPrinter {
             if style == .xlsx, let prefix = call.function?.xlsxPrefix { out.appendText(prefix) }
             out.appendText(call.name)
             out.append(UInt8(ascii: "("))
+            let binds = style == .xlsx && (call.name == "LET" || call.name == "LAMBDA")
             for (i, argument) in call.arguments.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(argument, into: &out, origin: origin, unionAllowed: false)
+                if binds {
+                    scoped(call, argument: i).write(argument, into: &out, origin: origin, unionAllowed: false)
+                } else {
+                    write(argument, into: &out, origin: origin, unionAllowed: false)
+                }
             }
             out.append(UInt8(ascii: ")"))
         case .binary(let op, let l, let r):
@@ -113,6 +130,25 @@ public struct FormulaPrinter {
             out.appendText(op.symbol)
             writeChild(r, parenthesize: wrapRight, into: &out, origin: origin, unionAllowed: unionAllowed)
         }
+    }
+
+    /// The printer for argument `index` of a LET or LAMBDA call: with the parameters visible there
+    /// (LET: the name declared there and those declared before its value; LAMBDA: all but the
+    /// last argument). Names that already carry `_xlpm.` (read from a file) are left as they are.
+    private func scoped(_ call: FunctionCall, argument index: Int) -> FormulaPrinter {
+        var inner = self
+        let declarations: [Int]
+        if call.name == "LET" {
+            declarations = stride(from: 0, to: call.arguments.count - 1, by: 2).filter { $0 == index || $0 + 1 < index }
+        } else {
+            declarations = Array(0..<max(call.arguments.count - 1, 0))
+        }
+        for d in declarations {
+            guard case .name(let n) = call.arguments[d], n.sheet == nil else { continue }
+            let upper = n.name.uppercased()
+            if !upper.hasPrefix("_XLPM.") { inner.parameters.insert(upper) }
+        }
+        return inner
     }
 
     private func writeChild(_ e: Expr, parenthesize: Bool, into out: inout FormulaPrintBuffer, origin: CellAddress, unionAllowed: Bool) {

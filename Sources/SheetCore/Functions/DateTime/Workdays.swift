@@ -9,8 +9,7 @@ enum WorkdayFunctions {
             },
             .eager("NETWORKDAYS.INTL", .dateTime, 2...4, [.scalar, .scalar, .scalar, .any],
                    "NETWORKDAYS.INTL(start_date, end_date, [weekend], [holidays])",
-                   "Number of working days between two dates with a chosen weekend (a code 1–7, 11–17 or a mask like \"0000011\").",
-                   prefix: "_xlfn.") { (a, ctx) throws(FormulaError) in
+                   "Number of working days between two dates with a chosen weekend (a code 1–7, 11–17 or a mask like \"0000011\").") { (a, ctx) throws(FormulaError) in
                 let weekend = try WorkCalendar.weekend(a[opt: 2], ctx)
                 let calendar = try WorkCalendar(weekend: weekend, holidays: a[opt: 3], ctx)
                 return .value(.number(Double(try calendar.count(a[0], a[1], ctx))))
@@ -21,7 +20,7 @@ enum WorkdayFunctions {
                 return .value(try calendar.step(a[0], a[1], ctx))
             },
             .eager("WORKDAY.INTL", .dateTime, 2...4, [.scalar, .scalar, .scalar, .any], "WORKDAY.INTL(start_date, days, [weekend], [holidays])",
-                   "The date a number of working days before or after a date, with a chosen weekend.", prefix: "_xlfn.") { (a, ctx) throws(FormulaError) in
+                   "The date a number of working days before or after a date, with a chosen weekend.") { (a, ctx) throws(FormulaError) in
                 let weekend = try WorkCalendar.weekend(a[opt: 2], ctx)
                 guard weekend.contains(false) else { throw FormulaError(.value) }
                 let calendar = try WorkCalendar(weekend: weekend, holidays: a[opt: 3], ctx)

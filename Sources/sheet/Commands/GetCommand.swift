@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SheetCore
+
+/// `sheet get FILE [RANGE]`: prints the values of a range as a table, CSV or JSON.
+struct GetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Print the values of a range of a workbook.",
+        discussion: """
+            RANGE is `Sheet1!A1:C10`, `'My sheet'!B2`, `A1:C10` (first sheet) or a sheet name; by default the \
+            first sheet's used range. Formulas are recalculated first (--cached shows the values the file saved instead; \
+            cells a dynamic array spilled into are then empty). A range \
+            over 100,000 cells is cut to the sheet's used area. JSON: {"sheet","range","values":[[…]]} with \
+            numbers as numbers, booleans as booleans, errors as strings ("#N/A") and empty cells as null.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Argument(help: "The workbook (.xlsx).")
+    var file: String
+
+    @Argument(help: "The range, e.g. Sheet1!A1:C10.")
+    var range: String?
+
+    @Option(help: "table (values as formatted), csv or json.")
+    var format: Format = .table
+
+    @Flag(help: "Show the values the file saved instead of recalculating.")
+    var cached = false
+
+    func run() throws {
+        let loaded: WorkbookFiles.Loaded
+        do {
+            loaded = try WorkbookFiles.load(file)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let workbook = loaded.workbook
+        if !cached { workbook.recalculateAll() }
+        let area: CellRange
+        do {
+            area = try GetCommand.resolve(range, in: workbook)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let sheetName = workbook.sheetName(area.sheet) ?? ""
+        var rows: [[Value]] = []
+        var formats: [[String]] = []
+        for r in area.top...area.bottom {
+            var row: [Value] = []
+            var rowFormats: [String] = []
+            for c in area.left...area.right {
+                let address = CellAddress(row: r, column: c)
+                row.append(workbook.value(area.sheet, address))
+                if format == .table { rowFormats.append(workbook.numberFormat(area.sheet, address)) }
+            }
+            rows.append(row)
+            formats.append(rowFormats)
+        }
+        let text = GetCommand.rangeText(area)
+        switch format {
+        case .json: print(ValueOutput.json(sheet: sheetName, range: text, rows: rows))
+        case .csv: print(ValueOutput.csv(rows), terminator: "")
+        case .table: print(ValueOutput.table(rows, formats: formats, area: area, dateSystem: workbook.dateSystem), terminator: "")
+        }
+    }
+
+    static let maxCellsBeforeClipping = 100_000
+
+    struct RangeError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The area a RANGE argument names (see the command's discussion).
+    static func resolve(_ text: String?, in workbook: Workbook) throws -> CellRange {
+        guard let first = workbook.sheets.first else { throw RangeError(description: "the workbook has no sheets") }
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return first.usedRange ?? CellRange(sheet: first.id, cell: CellAddress(row: 0, column: 0))
+        }
+        if let sheet = workbook.sheet(named: text) ?? workbook.sheet(named: unquoted(text)) {
+            return sheet.usedRange ?? CellRange(sheet: sheet.id, cell: CellAddress(row: 0, column: 0))
+        }
+        var prefix = ""
+        var cells = text
+        if let bang = text.lastIndex(of: "!") {
+            prefix = String(text[...bang])
+            cells = String(text[text.index(after: bang)...])
+        }
+        let ends = cells.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard ends.count == 1 || ends.count == 2 else { throw RangeError(description: "'\(text)' is not a range like Sheet1!A1:C10") }
+        let a: (SheetID, CellAddress), b: (SheetID, CellAddress)
+        do {
+            a = try workbook.resolveAddress(prefix + ends[0])
+            b = try workbook.resolveAddress(prefix + (ends.count == 2 ? ends[1] : ends[0]))
+        } catch {
+            throw RangeError(description: "'\(text)': \(error)")
+        }
+        var area = CellRange(sheet: a.0, top: a.1.row, left: a.1.column, bottom: b.1.row, right: b.1.column)
+        if area.cellCount > maxCellsBeforeClipping {
+            let used = workbook.sheet(area.sheet)?.usedRange
+            area.bottom = max(area.top, min(area.bottom, used?.bottom ?? area.top))
+            area.right = max(area.left, min(area.right, used?.right ?? area.left))
+        }
+        return area
+    }
+
+    private static func unquoted(_ s: String) -> String {
+        guard s.count >= 2, s.hasPrefix("'"), s.hasSuffix("'") else { return s }
+        return String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+    }
+
+    static func rangeText(_ area: CellRange) -> String {
+        let tl = CellAddress(row: area.top, column: area.left).a1
+        return area.isSingleCell ? tl : tl + ":" + CellAddress(row: area.bottom, column: area.right).a1
+    }
+}
