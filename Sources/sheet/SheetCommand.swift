@@ -5,6 +5,7 @@ struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
         abstract: "An AI-powered spreadsheet engine with Excel-exact formulas.",
-        subcommands: [EvalCommand.self, FunctionsCommand.self, BenchCommand.self, ConformanceCommand.self]
+        subcommands: [OpenCommand.self, EvalCommand.self, FunctionsCommand.self, BenchCommand.self, ConformanceCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
 }
