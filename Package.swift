@@ -49,6 +49,8 @@ let package = Package(
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
         .testTarget(name: "SheetAITests", dependencies: ["SheetAI", "SheetCore"]),
+        // The CLI: REPL sessions in process, and the built `sheet` binary driven through a pipe and a pseudo-terminal.
+        .testTarget(name: "SheetCLITests", dependencies: ["sheet", "SheetCore"]),
         .testTarget(
             name: "SheetXLSXTests",
             dependencies: ["SheetXLSX", "SheetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
