@@ -1,0 +1,223 @@
+import Foundation
+import SheetCore
+
+/// Writes a workbook's rows inside a transaction the caller holds: whole sheets for a first
+/// save, single cells for an incremental one.
+struct WorkbookWriter {
+    let db: Connection
+    let stored: StoredWorkbook
+    var workbook: Workbook { stored.workbook }
+    private(set) var cellsWritten = 0
+    private(set) var cellsDeleted = 0
+    /// Attachments inserted (or found present) during this save.
+    private var attachmentsSeen: Set<String> = []
+    private let now = Date().timeIntervalSince1970
+
+    init(db: Connection, stored: StoredWorkbook) {
+        self.db = db
+        self.stored = stored
+    }
+
+    static let upsertCell = """
+        INSERT OR REPLACE INTO cells(sheet_id, row, col, formula, legacy_array, kind, num, txt, extra, style)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    // MARK: Cells
+
+    /// Inserts every stored cell of a sheet (whose rows the caller has deleted or never wrote).
+    mutating func writeAllCells(_ sheet: SheetID, storedID: Int64) throws {
+        let insert = try db.prepare(WorkbookWriter.upsertCell)
+        // Cells a dynamic array spilled into are not saved: the formula fills them again.
+        var spilled: Set<UInt64> = []
+        try workbook.forEachCell(in: sheet) { cell in
+            let a = cell.address
+            var formula: String?
+            var legacy = false
+            var value = cell.value
+            if cell.isFormula, let info = workbook.formulaInfo(sheet, a) {
+                formula = "=" + workbook.printFormula(info.expr, at: a)
+                legacy = info.arrayMode == .legacy
+                if let area = info.spill { WorkbookWriter.addSpill(area, anchor: a, to: &spilled) }
+            } else if !spilled.isEmpty, spilled.contains(WorkbookWriter.key(a)) {
+                guard cell.style != 0 else { return }
+                value = .empty
+            }
+            try bindCell(insert, storedID, a, formula: formula, legacy: legacy, value: value, style: cell.style)
+            try insert.run()
+            cellsWritten += 1
+        }
+    }
+
+    /// Writes one cell's current state, or deletes its row when it holds nothing.
+    mutating func writeCell(_ sheet: SheetID, storedID: Int64, _ a: CellAddress) throws {
+        var formula: String?
+        var legacy = false
+        var value = workbook.value(sheet, a)
+        if let info = workbook.formulaInfo(sheet, a) {
+            formula = "=" + workbook.printFormula(info.expr, at: a)
+            legacy = info.arrayMode == .legacy
+        } else if !value.isEmpty, workbook.spillAnchor(sheet, a) != nil {
+            value = .empty
+        }
+        let style = workbook.styleID(sheet, a)
+        if formula == nil, value.isEmpty, style == 0 {
+            let delete = try db.prepare("DELETE FROM cells WHERE sheet_id = ? AND row = ? AND col = ?")
+            try delete.bind(1, storedID)
+            try delete.bind(2, Int64(a.row))
+            try delete.bind(3, Int64(a.column))
+            try delete.run()
+            cellsDeleted += db.changes
+            return
+        }
+        let insert = try db.prepare(WorkbookWriter.upsertCell)
+        try bindCell(insert, storedID, a, formula: formula, legacy: legacy, value: value, style: style)
+        try insert.run()
+        cellsWritten += 1
+    }
+
+    /// Rewrites the formula text of every formula cell of a sheet (after a rename or a
+    /// structural edit elsewhere changed how they print).
+    mutating func reprintFormulas(_ sheet: SheetID, storedID: Int64) throws {
+        let update = try db.prepare("UPDATE cells SET formula = ? WHERE sheet_id = ? AND row = ? AND col = ?")
+        try workbook.forEachCell(in: sheet) { cell in
+            guard cell.isFormula, let info = workbook.formulaInfo(sheet, cell.address) else { return }
+            try update.bind(1, "=" + workbook.printFormula(info.expr, at: cell.address))
+            try update.bind(2, storedID)
+            try update.bind(3, Int64(cell.address.row))
+            try update.bind(4, Int64(cell.address.column))
+            try update.run()
+        }
+    }
+
+    private mutating func bindCell(_ s: Statement, _ storedID: Int64, _ a: CellAddress, formula: String?, legacy: Bool,
+                                   value: Value, style: UInt32) throws {
+        let e = EncodedValue(value)
+        if case .image(let image) = value { try saveAttachment(image) }
+        try s.bind(1, storedID)
+        try s.bind(2, Int64(a.row))
+        try s.bind(3, Int64(a.column))
+        try s.bind(4, formula)
+        try s.bind(5, Int64(legacy ? 1 : 0))
+        try s.bind(6, e.kind.rawValue)
+        try s.bind(7, e.num)
+        try s.bind(8, e.txt)
+        try s.bind(9, e.extra)
+        try s.bind(10, Int64(style))
+    }
+
+    static func key(_ a: CellAddress) -> UInt64 { UInt64(UInt32(bitPattern: a.row)) << 32 | UInt64(UInt32(bitPattern: a.column)) }
+
+    static func addSpill(_ area: CellRange, anchor: CellAddress, to set: inout Set<UInt64>) {
+        for r in area.top...area.bottom {
+            for c in area.left...area.right where !(r == anchor.row && c == anchor.column) {
+                set.insert(key(CellAddress(row: r, column: c)))
+            }
+        }
+    }
+
+    /// Stores an image's bytes once per distinct SHA-256.
+    mutating func saveAttachment(_ image: CellImage) throws {
+        guard attachmentsSeen.insert(image.sha256).inserted else { return }
+        let s = try db.prepare("INSERT OR IGNORE INTO attachments(sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?)")
+        try s.bind(1, image.sha256)
+        try s.bind(2, image.mediaType)
+        try s.bind(3, Int64(image.data.count))
+        try s.bind(4, image.data)
+        try s.bind(5, now)
+        try s.run()
+    }
+
+    // MARK: Sheets
+
+    /// Inserts a sheet row and its kept parts; returns its row id.
+    func insertSheet(_ sheet: Sheet, position: Int) throws -> Int64 {
+        let s = try db.prepare("INSERT INTO sheets(workbook_id, position, name, visibility, layout) VALUES (?, ?, ?, ?, ?)")
+        try s.bind(1, stored.id)
+        try s.bind(2, Int64(position))
+        try s.bind(3, sheet.name)
+        try s.bind(4, sheet.visibility.rawValue)
+        try s.bind(5, try LayoutRecord.encode(sheet.layout))
+        try s.run()
+        let id = db.lastInsertRowID
+        try writeParts(sheet.layout.preserved, sheetID: id)
+        return id
+    }
+
+    func updateSheet(_ sheet: Sheet, storedID: Int64, position: Int) throws {
+        let s = try db.prepare("UPDATE sheets SET position = ?, name = ?, visibility = ?, layout = ? WHERE id = ?")
+        try s.bind(1, Int64(position))
+        try s.bind(2, sheet.name)
+        try s.bind(3, sheet.visibility.rawValue)
+        try s.bind(4, try LayoutRecord.encode(sheet.layout))
+        try s.bind(5, storedID)
+        try s.run()
+    }
+
+    func deleteSheet(storedID: Int64) throws {
+        for sql in ["DELETE FROM cells WHERE sheet_id = ?", "DELETE FROM parts WHERE sheet_id = ?", "DELETE FROM sheets WHERE id = ?"] {
+            let s = try db.prepare(sql)
+            try s.bind(1, storedID)
+            try s.run()
+        }
+    }
+
+    func deleteCells(storedID: Int64) throws {
+        let s = try db.prepare("DELETE FROM cells WHERE sheet_id = ?")
+        try s.bind(1, storedID)
+        try s.run()
+    }
+
+    /// Replaces the kept parts of a sheet (or of the workbook, `sheetID` 0).
+    func writeParts(_ parts: [String: String], sheetID: Int64) throws {
+        let delete = try db.prepare("DELETE FROM parts WHERE workbook_id = ? AND sheet_id = ?")
+        try delete.bind(1, stored.id)
+        try delete.bind(2, sheetID)
+        try delete.run()
+        let insert = try db.prepare("INSERT INTO parts(workbook_id, sheet_id, key, value) VALUES (?, ?, ?, ?)")
+        for (k, v) in parts.sorted(by: { $0.key < $1.key }) {
+            try insert.bind(1, stored.id)
+            try insert.bind(2, sheetID)
+            try insert.bind(3, k)
+            try insert.bind(4, v)
+            try insert.run()
+        }
+    }
+
+    // MARK: Styles and names
+
+    /// Writes the style table: appends new styles, or rewrites it when earlier ones changed.
+    func writeStyles(previous: [CellStyle]) throws {
+        let current = workbook.styles.styles
+        var start = 0
+        if current.count >= previous.count, Array(current.prefix(previous.count)) == previous {
+            start = previous.count
+        } else {
+            let delete = try db.prepare("DELETE FROM styles WHERE workbook_id = ?")
+            try delete.bind(1, stored.id)
+            try delete.run()
+        }
+        let insert = try db.prepare("INSERT OR REPLACE INTO styles(workbook_id, id, number_format, extras) VALUES (?, ?, ?, ?)")
+        for i in start..<current.count {
+            try insert.bind(1, stored.id)
+            try insert.bind(2, Int64(i))
+            try insert.bind(3, current[i].numberFormat)
+            try insert.bind(4, try StyleExtrasCoding.encode(current[i].extras))
+            try insert.run()
+        }
+    }
+
+    func writeNames() throws {
+        let delete = try db.prepare("DELETE FROM names WHERE workbook_id = ?")
+        try delete.bind(1, stored.id)
+        try delete.run()
+        let insert = try db.prepare("INSERT INTO names(workbook_id, name, scope_sheet_id, formula) VALUES (?, ?, ?, ?)")
+        for n in workbook.definedNames {
+            try insert.bind(1, stored.id)
+            try insert.bind(2, n.name)
+            try insert.bind(3, n.scope.flatMap { stored.storedSheetIDs[$0] })
+            try insert.bind(4, n.formula)
+            try insert.run()
+        }
+    }
+}
