@@ -5,6 +5,6 @@ struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
         abstract: "An AI-powered spreadsheet engine with Excel-exact formulas.",
-        subcommands: [EvalCommand.self, FunctionsCommand.self, BenchCommand.self, ConformanceCommand.self]
+        subcommands: [EvalCommand.self, FunctionsCommand.self, ConvertCommand.self, BenchCommand.self, ConformanceCommand.self, DevCommand.self]
     )
 }
