@@ -29,8 +29,8 @@ final class Statement {
         return oneLine.count > 80 ? String(oneLine.prefix(77)) + "…" : oneLine
     }
 
-    private func check(_ rc: Int32, _ what: String) throws {
-        guard rc == SQLITE_OK else { throw connection.error(rc, "\(what) in \"\(Statement.abbreviated(sql))\"") }
+    private func check(_ rc: Int32, _ what: @autoclosure () -> String) throws {
+        guard rc == SQLITE_OK else { throw connection.error(rc, "\(what()) in \"\(Statement.abbreviated(sql))\"") }
     }
 
     // MARK: Binding

@@ -171,14 +171,14 @@ struct WorkbookReader {
                 return
             }
             let a = CellAddress(row: Int32(row), column: Int32(col))
-            let location = "\(sheetName)!\(a.a1)"
+            func location() -> String { "\(sheetName)!\(a.a1)" }
             var value: Value
             do {
                 value = try EncodedValue.decode(kind: r.int64(4), num: r.isNull(5) ? nil : r.double(5), txt: r.text(6), extra: r.text(7)) { sha, alt in
                     try image(sha: sha, altText: alt)
                 }
             } catch let e as StoreError {
-                note(location, "\(e); the value is shown as #VALUE!")
+                note(location(), "\(e); the value is shown as #VALUE!")
                 value = .error(.value, message: "stored value could not be read: \(e)")
             }
             if let formula = r.text(2) {
@@ -187,7 +187,7 @@ struct WorkbookReader {
                     if !value.isEmpty { try wb.setCachedValue(sheet, a, value) }
                 } catch {
                     // Keep the text visible so the user can fix it.
-                    note(location, "formula \(formula) no longer loads (\(error)); kept as text")
+                    note(location(), "formula \(formula) no longer loads (\(error)); kept as text")
                     try wb.setValue(sheet, a, .text(formula))
                 }
             } else if !value.isEmpty {
@@ -198,7 +198,7 @@ struct WorkbookReader {
                 if style > 0, style < styleCount {
                     try wb.setStyleID(sheet, a, UInt32(style))
                 } else {
-                    note(location, "unknown style id \(style); default style used")
+                    note(location(), "unknown style id \(style); default style used")
                 }
             }
         }

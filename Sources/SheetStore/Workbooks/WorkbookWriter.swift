@@ -18,6 +18,11 @@ struct WorkbookWriter {
         self.stored = stored
     }
 
+    static let insertCell = """
+        INSERT INTO cells(sheet_id, row, col, formula, legacy_array, kind, num, txt, extra, style)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     static let upsertCell = """
         INSERT OR REPLACE INTO cells(sheet_id, row, col, formula, legacy_array, kind, num, txt, extra, style)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -25,9 +30,16 @@ struct WorkbookWriter {
 
     // MARK: Cells
 
+    /// One printer for a whole sheet's formulas (as `Workbook.printFormula` prints them).
+    private var formulaPrinter: FormulaPrinter {
+        let wb = workbook
+        return FormulaPrinter(style: .display, sheetName: { [unowned wb] id in wb.sheetName(id) })
+    }
+
     /// Inserts every stored cell of a sheet (whose rows the caller has deleted or never wrote).
     mutating func writeAllCells(_ sheet: SheetID, storedID: Int64) throws {
-        let insert = try db.prepare(WorkbookWriter.upsertCell)
+        let insert = try db.prepare(WorkbookWriter.insertCell)
+        let printer = formulaPrinter
         // Cells a dynamic array spilled into are not saved: the formula fills them again.
         var spilled: Set<UInt64> = []
         try workbook.forEachCell(in: sheet) { cell in
@@ -36,7 +48,7 @@ struct WorkbookWriter {
             var legacy = false
             var value = cell.value
             if cell.isFormula, let info = workbook.formulaInfo(sheet, a) {
-                formula = "=" + workbook.printFormula(info.expr, at: a)
+                formula = "=" + printer.print(info.expr, at: a)
                 legacy = info.arrayMode == .legacy
                 if let area = info.spill { WorkbookWriter.addSpill(area, anchor: a, to: &spilled) }
             } else if !spilled.isEmpty, spilled.contains(WorkbookWriter.key(a)) {
@@ -80,9 +92,10 @@ struct WorkbookWriter {
     /// structural edit elsewhere changed how they print).
     mutating func reprintFormulas(_ sheet: SheetID, storedID: Int64) throws {
         let update = try db.prepare("UPDATE cells SET formula = ? WHERE sheet_id = ? AND row = ? AND col = ?")
+        let printer = formulaPrinter
         try workbook.forEachCell(in: sheet) { cell in
             guard cell.isFormula, let info = workbook.formulaInfo(sheet, cell.address) else { return }
-            try update.bind(1, "=" + workbook.printFormula(info.expr, at: cell.address))
+            try update.bind(1, "=" + printer.print(info.expr, at: cell.address))
             try update.bind(2, storedID)
             try update.bind(3, Int64(cell.address.row))
             try update.bind(4, Int64(cell.address.column))
