@@ -52,19 +52,18 @@ enum Migrations {
         );
         CREATE INDEX sheets_by_workbook ON sheets(workbook_id, position);
         CREATE TABLE cells(
-            sheet_id INTEGER NOT NULL,
-            row INTEGER NOT NULL,
-            col INTEGER NOT NULL,
+            id INTEGER PRIMARY KEY,
             formula TEXT,
             legacy_array INTEGER NOT NULL DEFAULT 0,
             kind INTEGER NOT NULL,
             num REAL,
             txt TEXT,
             extra TEXT,
-            style INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY(sheet_id, row, col)
-        ) WITHOUT ROWID;
+            style INTEGER NOT NULL DEFAULT 0
+        );
         CREATE INDEX cells_images ON cells(txt) WHERE kind = 5;
+        CREATE VIEW cell_positions AS
+            SELECT id >> 34 AS sheet_id, (id >> 14) & 1048575 AS row, id & 16383 AS col, * FROM cells;
         """)
         for table in ["styles", "names", "parts", "attachments", "changelog"] {
             try db.execute(auxiliaryTableSQL[table]!)

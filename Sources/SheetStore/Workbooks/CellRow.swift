@@ -64,3 +64,25 @@ struct EncodedValue {
         }
     }
 }
+
+/// A cell's row id in the `cells` table: sheet row id · 2³⁴ + row · 2¹⁴ + column. One integer
+/// key keeps a sheet's cells together in row-major order, makes a sheet a key range, and lets
+/// SQLite compare integers instead of composite keys. (The `cell_positions` view unpacks it.)
+enum CellKey {
+    static let sheetShift: Int64 = 34
+    /// Sheet row ids this large would overflow the key.
+    static let maxSheetID: Int64 = 1 << 28
+
+    static func make(sheet: Int64, row: Int32, column: Int32) -> Int64 {
+        sheet << sheetShift | Int64(row) << 14 | Int64(column)
+    }
+
+    /// The keys of a sheet's cells: `first..<end`.
+    static func range(sheet: Int64) -> (first: Int64, end: Int64) {
+        (sheet << sheetShift, (sheet + 1) << sheetShift)
+    }
+
+    static func address(_ key: Int64) -> CellAddress {
+        CellAddress(row: Int32(truncatingIfNeeded: (key >> 14) & 0xFFFFF), column: Int32(truncatingIfNeeded: key & 0x3FFF))
+    }
+}

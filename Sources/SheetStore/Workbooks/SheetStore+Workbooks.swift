@@ -216,8 +216,12 @@ extension SheetStore {
                 guard try db.scalarInt("SELECT 1 FROM workbooks WHERE id = ?", { try $0.bind(1, id) }) != nil else {
                     throw StoreError.workbookNotFound(id)
                 }
-                for sql in ["DELETE FROM cells WHERE sheet_id IN (SELECT id FROM sheets WHERE workbook_id = ?1)",
-                            "DELETE FROM sheets WHERE workbook_id = ?1", "DELETE FROM styles WHERE workbook_id = ?1",
+                var sheetIDs: [Int64] = []
+                let sheets = try db.prepare("SELECT id FROM sheets WHERE workbook_id = ?")
+                try sheets.bind(1, id)
+                try sheets.forEachRow { sheetIDs.append($0.int64(0)) }
+                for sid in sheetIDs { try WorkbookWriter.deleteCells(db, storedID: sid) }
+                for sql in ["DELETE FROM sheets WHERE workbook_id = ?1", "DELETE FROM styles WHERE workbook_id = ?1",
                             "DELETE FROM names WHERE workbook_id = ?1", "DELETE FROM parts WHERE workbook_id = ?1",
                             "DELETE FROM changelog WHERE workbook_id = ?1", "DELETE FROM workbooks WHERE id = ?1"] {
                     let s = try db.prepare(sql)

@@ -104,6 +104,10 @@ struct WorkbookReader {
         var rows: [(Int64, String, String?, String?)] = []
         try s.forEachRow { r in rows.append((r.int64(0), r.text(1) ?? "", r.text(2), r.text(3))) }
         for (sid, storedName, visibility, layoutJSON) in rows {
+            guard sid >= 0, sid < CellKey.maxSheetID else {
+                note(storedName, "sheet row id \(sid) is out of range; sheet skipped")
+                continue
+            }
             var name = storedName
             if !Workbook.isValidSheetName(name) || wb.sheet(named: name) != nil {
                 var n = rows.count + 1
@@ -161,29 +165,26 @@ struct WorkbookReader {
     private mutating func readCells(_ stored: StoredWorkbook, sheet: SheetID, storedID: Int64) throws {
         let wb = stored.workbook
         let sheetName = wb.sheetName(sheet) ?? "?"
-        let s = try db.prepare("SELECT row, col, formula, legacy_array, kind, num, txt, extra, style FROM cells WHERE sheet_id = ? ORDER BY row, col")
-        try s.bind(1, storedID)
+        let s = try db.prepare("SELECT id, formula, legacy_array, kind, num, txt, extra, style FROM cells WHERE id >= ? AND id < ? ORDER BY id")
+        let (first, end) = CellKey.range(sheet: storedID)
+        try s.bind(1, first)
+        try s.bind(2, end)
         let styleCount = wb.styles.count
         try s.forEachRow { r in
-            let row = r.int64(0), col = r.int64(1)
-            guard row >= 0, row < SheetLimits.maxRows, col >= 0, col < SheetLimits.maxColumns else {
-                note("\(sheetName)!R\(row + 1)C\(col + 1)", "cell is outside the sheet; skipped")
-                return
-            }
-            let a = CellAddress(row: Int32(row), column: Int32(col))
+            let a = CellKey.address(r.int64(0))
             func location() -> String { "\(sheetName)!\(a.a1)" }
             var value: Value
             do {
-                value = try EncodedValue.decode(kind: r.int64(4), num: r.isNull(5) ? nil : r.double(5), txt: r.text(6), extra: r.text(7)) { sha, alt in
+                value = try EncodedValue.decode(kind: r.int64(3), num: r.isNull(4) ? nil : r.double(4), txt: r.text(5), extra: r.text(6)) { sha, alt in
                     try image(sha: sha, altText: alt)
                 }
             } catch let e as StoreError {
                 note(location(), "\(e); the value is shown as #VALUE!")
                 value = .error(.value, message: "stored value could not be read: \(e)")
             }
-            if let formula = r.text(2) {
+            if let formula = r.text(1) {
                 do {
-                    try wb.setFormula(sheet, a, formula, arrayMode: r.int64(3) != 0 ? .legacy : .dynamic)
+                    try wb.setFormula(sheet, a, formula, arrayMode: r.int64(2) != 0 ? .legacy : .dynamic)
                     if !value.isEmpty { try wb.setCachedValue(sheet, a, value) }
                 } catch {
                     // Keep the text visible so the user can fix it.
@@ -193,7 +194,7 @@ struct WorkbookReader {
             } else if !value.isEmpty {
                 try wb.setValue(sheet, a, value)
             }
-            let style = r.int64(8)
+            let style = r.int64(7)
             if style != 0 {
                 if style > 0, style < styleCount {
                     try wb.setStyleID(sheet, a, UInt32(style))

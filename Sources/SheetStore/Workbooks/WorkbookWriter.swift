@@ -18,15 +18,22 @@ struct WorkbookWriter {
         self.stored = stored
     }
 
-    static let insertCell = """
-        INSERT INTO cells(sheet_id, row, col, formula, legacy_array, kind, num, txt, extra, style)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    static let columns = "id, formula, legacy_array, kind, num, txt, extra, style"
+    static let parameters = "(?, ?, ?, ?, ?, ?, ?, ?)"
+    static let upsertCell = "INSERT OR REPLACE INTO cells(\(columns)) VALUES \(parameters)"
+    /// Rows per multi-row INSERT of a full save (8 parameters each, well under SQLite's limit).
+    static let batchSize = 64
+    static let insertBatch = "INSERT INTO cells(\(columns)) VALUES " + Array(repeating: parameters, count: batchSize).joined(separator: ", ")
+    static let insertOne = "INSERT INTO cells(\(columns)) VALUES \(parameters)"
 
-    static let upsertCell = """
-        INSERT OR REPLACE INTO cells(sheet_id, row, col, formula, legacy_array, kind, num, txt, extra, style)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// A cell row waiting to be inserted.
+    struct PendingRow {
+        var key: Int64
+        var formula: String?
+        var legacy: Bool
+        var value: EncodedValue
+        var style: UInt32
+    }
 
     // MARK: Cells
 
@@ -36,10 +43,14 @@ struct WorkbookWriter {
         return FormulaPrinter(style: .display, sheetName: { [unowned wb] id in wb.sheetName(id) })
     }
 
-    /// Inserts every stored cell of a sheet (whose rows the caller has deleted or never wrote).
+    /// Inserts every stored cell of a sheet (whose rows the caller has deleted or never wrote),
+    /// `batchSize` rows per statement.
     mutating func writeAllCells(_ sheet: SheetID, storedID: Int64) throws {
-        let insert = try db.prepare(WorkbookWriter.insertCell)
+        guard storedID >= 0, storedID < CellKey.maxSheetID else { throw StoreError.invalidData("sheet row id \(storedID) is too large") }
+        let batch = try db.prepare(WorkbookWriter.insertBatch)
         let printer = formulaPrinter
+        var pending: [PendingRow] = []
+        pending.reserveCapacity(WorkbookWriter.batchSize)
         // Cells a dynamic array spilled into are not saved: the formula fills them again.
         var spilled: Set<UInt64> = []
         try workbook.forEachCell(in: sheet) { cell in
@@ -55,8 +66,20 @@ struct WorkbookWriter {
                 guard cell.style != 0 else { return }
                 value = .empty
             }
-            try bindCell(insert, storedID, a, formula: formula, legacy: legacy, value: value, style: cell.style)
-            try insert.run()
+            if case .image(let image) = value { try saveAttachment(image) }
+            pending.append(PendingRow(key: CellKey.make(sheet: storedID, row: a.row, column: a.column), formula: formula, legacy: legacy,
+                                      value: EncodedValue(value), style: cell.style))
+            if pending.count == WorkbookWriter.batchSize {
+                for (i, row) in pending.enumerated() { try bind(batch, row, offset: Int32(i * 8)) }
+                try batch.run()
+                cellsWritten += pending.count
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        let one = try db.prepare(WorkbookWriter.insertOne)
+        for row in pending {
+            try bind(one, row, offset: 0)
+            try one.run()
             cellsWritten += 1
         }
     }
@@ -73,50 +96,43 @@ struct WorkbookWriter {
             value = .empty
         }
         let style = workbook.styleID(sheet, a)
+        let key = CellKey.make(sheet: storedID, row: a.row, column: a.column)
         if formula == nil, value.isEmpty, style == 0 {
-            let delete = try db.prepare("DELETE FROM cells WHERE sheet_id = ? AND row = ? AND col = ?")
-            try delete.bind(1, storedID)
-            try delete.bind(2, Int64(a.row))
-            try delete.bind(3, Int64(a.column))
+            let delete = try db.prepare("DELETE FROM cells WHERE id = ?")
+            try delete.bind(1, key)
             try delete.run()
             cellsDeleted += db.changes
             return
         }
-        let insert = try db.prepare(WorkbookWriter.upsertCell)
-        try bindCell(insert, storedID, a, formula: formula, legacy: legacy, value: value, style: style)
-        try insert.run()
+        if case .image(let image) = value { try saveAttachment(image) }
+        let upsert = try db.prepare(WorkbookWriter.upsertCell)
+        try bind(upsert, PendingRow(key: key, formula: formula, legacy: legacy, value: EncodedValue(value), style: style), offset: 0)
+        try upsert.run()
         cellsWritten += 1
     }
 
     /// Rewrites the formula text of every formula cell of a sheet (after a rename or a
     /// structural edit elsewhere changed how they print).
     mutating func reprintFormulas(_ sheet: SheetID, storedID: Int64) throws {
-        let update = try db.prepare("UPDATE cells SET formula = ? WHERE sheet_id = ? AND row = ? AND col = ?")
+        let update = try db.prepare("UPDATE cells SET formula = ? WHERE id = ?")
         let printer = formulaPrinter
         try workbook.forEachCell(in: sheet) { cell in
             guard cell.isFormula, let info = workbook.formulaInfo(sheet, cell.address) else { return }
             try update.bind(1, "=" + printer.print(info.expr, at: cell.address))
-            try update.bind(2, storedID)
-            try update.bind(3, Int64(cell.address.row))
-            try update.bind(4, Int64(cell.address.column))
+            try update.bind(2, CellKey.make(sheet: storedID, row: cell.address.row, column: cell.address.column))
             try update.run()
         }
     }
 
-    private mutating func bindCell(_ s: Statement, _ storedID: Int64, _ a: CellAddress, formula: String?, legacy: Bool,
-                                   value: Value, style: UInt32) throws {
-        let e = EncodedValue(value)
-        if case .image(let image) = value { try saveAttachment(image) }
-        try s.bind(1, storedID)
-        try s.bind(2, Int64(a.row))
-        try s.bind(3, Int64(a.column))
-        try s.bind(4, formula)
-        try s.bind(5, Int64(legacy ? 1 : 0))
-        try s.bind(6, e.kind.rawValue)
-        try s.bind(7, e.num)
-        try s.bind(8, e.txt)
-        try s.bind(9, e.extra)
-        try s.bind(10, Int64(style))
+    private func bind(_ s: Statement, _ row: PendingRow, offset: Int32) throws {
+        try s.bind(offset + 1, row.key)
+        try s.bind(offset + 2, row.formula)
+        try s.bind(offset + 3, Int64(row.legacy ? 1 : 0))
+        try s.bind(offset + 4, row.value.kind.rawValue)
+        try s.bind(offset + 5, row.value.num)
+        try s.bind(offset + 6, row.value.txt)
+        try s.bind(offset + 7, row.value.extra)
+        try s.bind(offset + 8, Int64(row.style))
     }
 
     static func key(_ a: CellAddress) -> UInt64 { UInt64(UInt32(bitPattern: a.row)) << 32 | UInt64(UInt32(bitPattern: a.column)) }
@@ -153,6 +169,7 @@ struct WorkbookWriter {
         try s.bind(5, try LayoutRecord.encode(sheet.layout))
         try s.run()
         let id = db.lastInsertRowID
+        guard id < CellKey.maxSheetID else { throw StoreError.invalidData("sheet row id \(id) is too large for cell keys") }
         try writeParts(sheet.layout.preserved, sheetID: id)
         return id
     }
@@ -168,16 +185,24 @@ struct WorkbookWriter {
     }
 
     func deleteSheet(storedID: Int64) throws {
-        for sql in ["DELETE FROM cells WHERE sheet_id = ?", "DELETE FROM parts WHERE sheet_id = ?", "DELETE FROM sheets WHERE id = ?"] {
+        try deleteCells(storedID: storedID)
+        for sql in ["DELETE FROM parts WHERE workbook_id = ? AND sheet_id = ?", "DELETE FROM sheets WHERE workbook_id = ? AND id = ?"] {
             let s = try db.prepare(sql)
-            try s.bind(1, storedID)
+            try s.bind(1, stored.id)
+            try s.bind(2, storedID)
             try s.run()
         }
     }
 
     func deleteCells(storedID: Int64) throws {
-        let s = try db.prepare("DELETE FROM cells WHERE sheet_id = ?")
-        try s.bind(1, storedID)
+        try WorkbookWriter.deleteCells(db, storedID: storedID)
+    }
+
+    static func deleteCells(_ db: Connection, storedID: Int64) throws {
+        let s = try db.prepare("DELETE FROM cells WHERE id >= ? AND id < ?")
+        let (first, end) = CellKey.range(sheet: storedID)
+        try s.bind(1, first)
+        try s.bind(2, end)
         try s.run()
     }
 
