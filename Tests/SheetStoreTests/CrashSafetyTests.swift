@@ -7,20 +7,6 @@ import SheetCore
 /// that the store opens, passes `PRAGMA integrity_check` and holds exactly the last committed
 /// revision, whole.
 final class CrashSafetyTests: StoreTestCase {
-    /// The `sheet` executable built beside this test bundle (the test target depends on it).
-    private func sheetBinary() throws -> URL {
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["SHEET_BINARY"] { candidates.append(URL(fileURLWithPath: env)) }
-        for base in [Bundle(for: CrashSafetyTests.self).bundleURL, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])] {
-            candidates.append(base.deletingLastPathComponent().appendingPathComponent("sheet"))
-            candidates.append(base.appendingPathComponent("sheet"))
-        }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }) else {
-            throw XCTSkip("no sheet executable found (looked at \(candidates.map(\.path))); set SHEET_BINARY")
-        }
-        return found
-    }
-
     func testKilledWriterNeverLosesOrTearsACommit() throws {
         let binary = try sheetBinary()
         let db = path("stress.sheetdb")

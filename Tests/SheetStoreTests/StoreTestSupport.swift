@@ -47,4 +47,38 @@ class StoreTestCase: XCTestCase {
     }
 
     func a(_ text: String) -> CellAddress { CellAddress(a1: text)! }
+
+    /// The `sheet` executable built beside this test bundle (the test target depends on it,
+    /// so `swift test` builds it); `SHEET_BINARY` overrides.
+    func sheetBinary() throws -> URL {
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["SHEET_BINARY"] { candidates.append(URL(fileURLWithPath: env)) }
+        for base in [Bundle(for: StoreTestCase.self).bundleURL, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])] {
+            candidates.append(base.deletingLastPathComponent().appendingPathComponent("sheet"))
+            candidates.append(base.appendingPathComponent("sheet"))
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }) else {
+            throw XCTSkip("no sheet executable found (looked at \(candidates.map(\.path))); set SHEET_BINARY")
+        }
+        return found
+    }
+
+    /// Runs `sheet` with arguments; returns its exit status, standard output and standard error.
+    func runSheet(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = try sheetBinary()
+        p.arguments = arguments
+        let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        try out.close()
+        try err.close()
+        return (p.terminationStatus, try String(contentsOf: outURL, encoding: .utf8), try String(contentsOf: errURL, encoding: .utf8))
+    }
 }
