@@ -139,4 +139,30 @@ final class IncrementalSaveTests: StoreTestCase {
         // Nothing of the refused save reached the file.
         XCTAssertEqual(try store.openWorkbook(id: stored.id).workbook.value("B1"), .text("hello"))
     }
+
+    func testASaveThatFailsHalfwayIsRolledBackAndRetriedWhole() throws {
+        let store = try openStore()
+        let stored = try store.createWorkbook(named: "W", from: try sampleWorkbook())
+        let wb = stored.workbook
+        // Make SQLite refuse one particular row, after the new sheet's row went in.
+        try rawSQL("CREATE TRIGGER refuse BEFORE INSERT ON cells WHEN NEW.txt = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;")
+        let added = try wb.addSheet(named: "New")
+        try wb.setCell("A1", "first", on: added)
+        try wb.setCell("A2", "boom", on: added)
+        try wb.setCell("A1", "changed", on: wb.sheetOrder[0])
+        XCTAssertThrowsError(try store.save(stored)) { error in
+            XCTAssertTrue("\(error)".contains("refused by test"), "\(error)")
+        }
+        XCTAssertEqual(try store.revision(of: stored.id), 1)
+        XCTAssertEqual(try store.openWorkbook(id: stored.id).workbook.sheets.map(\.name), ["Sheet1", "Data 2"])
+
+        try rawSQL("DROP TRIGGER refuse")
+        XCTAssertEqual(try store.save(stored).revision, 2)
+        let back = try store.openWorkbook(id: stored.id).workbook
+        XCTAssertEqual(back.sheets.map(\.name), ["Sheet1", "Data 2", "New"])
+        XCTAssertEqual(back.value("New!A1"), .text("first"))
+        XCTAssertEqual(back.value("New!A2"), .text("boom"))
+        XCTAssertEqual(back.value("Sheet1!A1"), .text("changed"))
+        XCTAssertEqual(try store.changes(workbook: stored.id, since: 1).map(\.reference), ["New!A1", "New!A2", "Sheet1!A1"])
+    }
 }

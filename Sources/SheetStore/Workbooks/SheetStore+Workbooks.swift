@@ -113,6 +113,7 @@ extension SheetStore {
             }
             return SaveResult(revision: stored.revision, cellsWritten: 0, cellsDeleted: 0, loggedEdits: 0)
         }
+        let sheetIDsBefore = stored.storedSheetIDs
         do {
             let result = try locked {
                 try db.writeTransaction { try applyChanges(changes, current: current, to: stored, expected: expected) }
@@ -121,6 +122,8 @@ extension SheetStore {
             stored.saved = current
             return result
         } catch {
+            // Rolled back: sheets inserted by this attempt do not exist, and its changes are due again.
+            stored.storedSheetIDs = sheetIDsBefore
             wb.restoreChanges(changes)
             throw error
         }
