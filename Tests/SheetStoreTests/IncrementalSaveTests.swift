@@ -29,6 +29,7 @@ final class IncrementalSaveTests: StoreTestCase {
         XCTAssertEqual(result.cellsWritten, 3)
         XCTAssertEqual(result.revision, 2)
         XCTAssertEqual(result.loggedEdits, 1)
+        XCTAssertEqual(result.changedCells, [s: [a("C1"), a("A10"), a("B10")]])
 
         // Recalculating everything to the same values writes nothing and is no revision.
         wb.recalculateAll()

@@ -128,4 +128,18 @@ final class SchemaAndBadInputTests: StoreTestCase {
             XCTAssertTrue(e.operation.contains("INSERT INTO nowhere"), e.operation)
         }
     }
+
+    func testInvalidSheetNamesAreReplacedAndTheFixIsSaved() throws {
+        let store = try openStore()
+        let stored = try store.createWorkbook(named: "W", from: try sampleWorkbook())
+        try rawSQL("UPDATE sheets SET name = 'Bad[name]' WHERE name = 'Data 2'")
+        let opened = try store.openWorkbook(id: stored.id)
+        XCTAssertEqual(opened.workbook.sheets.map(\.name), ["Sheet1", "Sheet3"])
+        XCTAssertEqual(opened.issues.map(\.location), ["Bad[name]"])
+        XCTAssertTrue(opened.hasUnsavedChanges)
+        try store.save(opened)
+        let again = try store.openWorkbook(id: stored.id)
+        XCTAssertEqual(again.workbook.sheets.map(\.name), ["Sheet1", "Sheet3"])
+        XCTAssertEqual(again.issues, [])
+    }
 }

@@ -20,6 +20,18 @@ public struct SaveResult: Sendable, Equatable {
     public let cellsDeleted: Int
     /// Change-log entries written (cells whose input changed).
     public let loggedEdits: Int
+    /// The cells whose input, value or style this save recorded as changed, by sheet, in
+    /// row-major order (what an API answers a PATCH with). Sheets rewritten whole (new ones,
+    /// structural edits) are not itemised.
+    public let changedCells: [SheetID: [CellAddress]]
+
+    init(revision: Int64, cellsWritten: Int, cellsDeleted: Int, loggedEdits: Int, changedCells: [SheetID: [CellAddress]] = [:]) {
+        self.revision = revision
+        self.cellsWritten = cellsWritten
+        self.cellsDeleted = cellsDeleted
+        self.loggedEdits = loggedEdits
+        self.changedCells = changedCells
+    }
 }
 
 extension SheetStore {
@@ -208,7 +220,8 @@ extension SheetStore {
         if newRevision % 64 == 0 || logged > options.changeLogLimit / 8 {
             try pruneChangeLog(workbook: stored.id)
         }
-        return SaveResult(revision: newRevision, cellsWritten: writer.cellsWritten, cellsDeleted: writer.cellsDeleted, loggedEdits: logged)
+        return SaveResult(revision: newRevision, cellsWritten: writer.cellsWritten, cellsDeleted: writer.cellsDeleted, loggedEdits: logged,
+                          changedCells: changes.cells.filter { !fullyWritten.contains($0.key) })
     }
 
     /// Deletes a workbook and everything it owns (attachments no other cell uses included).

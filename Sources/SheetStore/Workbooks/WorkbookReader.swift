@@ -31,6 +31,8 @@ struct WorkbookReader {
     private var issues: [LoadIssue] = []
     private var images: [String: (mediaType: String, data: Data)] = [:]
     private var imageValues: [String: Value] = [:]
+    /// Sheets loaded under another name than stored (the next save stores the new one).
+    private var renamedSheets: [SheetID: String] = [:]
 
     init(db: Connection, registry: FunctionRegistry) {
         self.db = db
@@ -62,6 +64,7 @@ struct WorkbookReader {
         }
         stored.issues = issues
         stored.saved = SavedState(wb)
+        for (sheet, storedName) in renamedSheets { stored.saved.sheets[sheet]?.name = storedName }
         return stored
     }
 
@@ -117,6 +120,7 @@ struct WorkbookReader {
             let sheetID: SheetID
             do { sheetID = try wb.addSheet(named: name) } catch { note(storedName, "sheet could not be added: \(error)"); continue }
             stored.storedSheetIDs[sheetID] = sid
+            if name != storedName { renamedSheets[sheetID] = storedName }
             guard let sheet = wb.sheet(sheetID) else { continue }
             if let visibility {
                 if let v = SheetVisibility(rawValue: visibility) { sheet.visibility = v } else { note(name, "unknown visibility '\(visibility)'") }
