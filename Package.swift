@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SheetCore", targets: ["SheetCore"]),
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
         .library(name: "SheetAI", targets: ["SheetAI"]),
+        .library(name: "SheetStore", targets: ["SheetStore"]),
         .executable(name: "sheet", targets: ["sheet"]),
     ],
     dependencies: [
@@ -38,12 +39,21 @@ let package = Package(
         ),
         // AI()/VISION() and friends: model adapters, request scheduler, result cache protocol.
         .target(name: "SheetAI", dependencies: ["SheetCore"]),
+        // libsqlite3's C API, for the workbook store.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // The SQLite workbook store (.sheetdb): workbooks, attachments, change log, AI result cache.
+        .target(name: "SheetStore", dependencies: ["SheetCore", "CSQLite"]),
         .executableTarget(
             name: "sheet",
             dependencies: [
                 "SheetCore",
                 "SheetXLSX",
                 "SheetAI",
+                "SheetStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +65,9 @@ let package = Package(
             name: "SheetXLSXTests",
             dependencies: ["SheetXLSX", "SheetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Depends on the executable so that `swift test` builds the `sheet` binary the
+        // crash-safety test runs as a child process.
+        .testTarget(name: "SheetStoreTests", dependencies: ["SheetStore", "SheetCore", "sheet"]),
     ],
     swiftLanguageModes: [.v5]
 )

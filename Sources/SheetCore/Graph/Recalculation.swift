@@ -176,6 +176,9 @@ extension Workbook {
             if formulas[Int(f)].spill != nil || formulas[Int(f)].blockedSpill != nil { clearSpill(f) }
         }
         if case .empty = shown { shown = .number(0) }
+        if changeTracker != nil, block.values[Int(row) & CellBlock.mask] != shown {
+            noteCellChanged(formulas[Int(f)].sheet, row, formulas[Int(f)].column)
+        }
         block.values[Int(row) & CellBlock.mask] = shown
     }
 

@@ -86,6 +86,7 @@ extension Workbook {
         let block = s.blockCreating(row: row, column: column)
         let i = Int(row) & CellBlock.mask
         if block.values[i] == v { return }
+        noteCellChanged(s.id, row, column)
         storeValue(v, in: block, row: row)
         markDependentsDirty(sheet: s.id, row: row, column: column)
     }

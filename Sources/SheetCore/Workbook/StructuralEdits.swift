@@ -66,6 +66,7 @@ extension Workbook {
             if pushedOff { throw WorkbookError.outOfBounds("inserting would push non-empty cells off the sheet") }
         }
 
+        noteSheetRewritten(sheetID)
         // 0. Withdraw spills on this sheet; they spill again, moved, when recalculated.
         for f in spillAnchors[sheetID] ?? [] { clearSpill(f) }
         spillAnchors[sheetID] = nil

@@ -85,6 +85,7 @@ extension Workbook {
         guard Int(id) < styles.count else { throw WorkbookError.invalidStyle(Int(id)) }
         if id == 0, s.block(row: address.row, column: address.column)?.styles == nil { return }
         let block = s.blockCreating(row: address.row, column: address.column)
+        noteCellChanged(sheet, address.row, address.column)
         if block.styles == nil { block.styles = [UInt32](repeating: 0, count: CellBlock.size) }
         block.styles![Int(address.row) & CellBlock.mask] = id
     }

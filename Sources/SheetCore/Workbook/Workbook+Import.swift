@@ -11,6 +11,7 @@ extension Workbook {
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         if let failure = expr.argumentCountError { throw failure }
         let bound = bindSheets(expr)
+        if changeTracker != nil { noteInputEdit(sheetID, address) }
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
         userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
@@ -31,6 +32,7 @@ extension Workbook {
             try setValue(sheetID, address, value)
             return
         }
+        if changeTracker != nil, block.values[Int(address.row) & CellBlock.mask] != value { noteCellChanged(sheetID, address.row, address.column) }
         storeValue(value, in: block, row: address.row)
     }
 }

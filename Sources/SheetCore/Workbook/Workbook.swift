@@ -48,6 +48,8 @@ public final class Workbook {
     /// Formulas with an active or blocked spill, by sheet.
     var spillAnchors: [SheetID: Set<Int32>] = [:]
     lazy var evaluator = Evaluator(workbook: self)
+    /// Records changes for incremental saving when on (see ChangeTracking.swift).
+    var changeTracker: ChangeTracker?
     let parser: FormulaParser
 
     public init(registry: FunctionRegistry = .standard) {
@@ -95,6 +97,7 @@ public final class Workbook {
         sheetsByID.append(Sheet(id: id, name: name))
         let position = min(max(index ?? sheetOrder.count, 0), sheetOrder.count)
         sheetOrder.insert(id, at: position)
+        noteSheetsChanged(reprintsFormulas: false)
         // Formulas that named this sheet before it existed can now bind to it.
         rebindAfterSheetChange()
         return id
@@ -106,6 +109,7 @@ public final class Workbook {
         guard Workbook.isValidSheetName(newName) else { throw WorkbookError.invalidSheetName(newName) }
         if let other = sheet(named: newName), other.id != id { throw WorkbookError.duplicateSheetName(newName) }
         s.name = newName
+        noteSheetsChanged(reprintsFormulas: true)
         // INDIRECT("Old!A1") and friends read names at run time.
         markDynamicDirty()
     }
@@ -114,6 +118,7 @@ public final class Workbook {
     public func deleteSheet(_ id: SheetID) throws {
         guard sheet(id) != nil else { throw WorkbookError.sheetNotFound("#\(id.raw)") }
         guard sheetOrder.count > 1 else { throw WorkbookError.cannotDeleteLastSheet }
+        noteSheetsChanged(reprintsFormulas: true)
         // Remove the sheet's own formulas, then retarget references to it.
         for f in formulas.indices where formulas[f].isAlive && formulas[f].sheet == id {
             removeFormula(Int32(f), clearValue: false)
@@ -130,6 +135,7 @@ public final class Workbook {
         guard let from = sheetOrder.firstIndex(of: id) else { throw WorkbookError.sheetNotFound("#\(id.raw)") }
         sheetOrder.remove(at: from)
         sheetOrder.insert(id, at: min(max(index, 0), sheetOrder.count))
+        noteSheetsChanged(reprintsFormulas: false)
         markDynamicDirty()  // SHEET() and 3-D order
     }
 
@@ -216,6 +222,7 @@ public final class Workbook {
     public func setValue(_ sheetID: SheetID, _ address: CellAddress, _ value: Value) throws {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
+        if changeTracker != nil { noteInputEdit(sheetID, address) }
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
         userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
@@ -230,6 +237,7 @@ public final class Workbook {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         let expr = try compileFormula(text, at: address)
+        if changeTracker != nil { noteInputEdit(sheetID, address) }
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
         userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
