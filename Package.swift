@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SheetXLSX", targets: ["SheetXLSX"]),
         .library(name: "SheetAI", targets: ["SheetAI"]),
         .library(name: "SheetStore", targets: ["SheetStore"]),
+        .library(name: "SheetDocument", targets: ["SheetDocument"]),
         .executable(name: "sheet", targets: ["sheet"]),
     ],
     dependencies: [
@@ -47,6 +48,9 @@ let package = Package(
         ),
         // The SQLite workbook store (.sheetdb): workbooks, attachments, change log, AI result cache.
         .target(name: "SheetStore", dependencies: ["SheetCore", "CSQLite"]),
+        // Opening and saving workbook files (.xlsx, .sheetdb) with their AI session and the
+        // persistent AI cache: what the CLI and the server share.
+        .target(name: "SheetDocument", dependencies: ["SheetCore", "SheetAI", "SheetXLSX", "SheetStore"]),
         .executableTarget(
             name: "sheet",
             dependencies: [
@@ -54,6 +58,7 @@ let package = Package(
                 "SheetXLSX",
                 "SheetAI",
                 "SheetStore",
+                "SheetDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
