@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
-        .testTarget(name: "SheetAITests", dependencies: ["SheetAI", "SheetCore"]),
+        .testTarget(name: "SheetAITests", dependencies: ["SheetAI", "SheetCore", "SheetXLSX", "SheetDocument", "sheet"]),
         // The CLI: REPL sessions in process, and the built `sheet` binary driven through a pipe and a pseudo-terminal.
         .testTarget(name: "SheetCLITests", dependencies: ["sheet", "SheetCore"]),
         .testTarget(

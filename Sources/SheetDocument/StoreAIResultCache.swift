@@ -23,3 +23,47 @@ public final class StoreAIResultCache: AIResultCache, @unchecked Sendable {
         try? store.storeResult(CachedResult(key: key, value: value, provider: "", model: "", workbookID: workbookID))
     }
 }
+
+/// The cache store beside an XLSX workbook, opened only when needed: reading does not create
+/// the file (a workbook without AI functions leaves no trace), the first answer stored does.
+public final class LazyStoreAIResultCache: AIResultCache, @unchecked Sendable {
+    public let url: URL
+    private let lock = NSLock()
+    private var store: SheetStore?
+    private var failed = false
+
+    public init(url: URL) { self.url = url }
+
+    private func open(create: Bool) -> SheetStore? {
+        lock.lock(); defer { lock.unlock() }
+        if let store { return store }
+        guard !failed else { return nil }
+        guard create || FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            store = try SheetStore(path: url.path)
+        } catch {
+            failed = true
+        }
+        return store
+    }
+
+    public func value(forKey key: String) -> Data? {
+        (try? open(create: false)?.cachedResult(forKey: key))?.value
+    }
+
+    public func store(_ value: Data, forKey key: String) {
+        try? open(create: true)?.storeResult(CachedResult(key: key, value: value, provider: "", model: ""))
+    }
+
+    /// Whether the store could not be opened (answers are then not kept).
+    public var isUnavailable: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return failed
+    }
+
+    public func close() {
+        lock.lock(); defer { lock.unlock() }
+        store?.close()
+        store = nil
+    }
+}

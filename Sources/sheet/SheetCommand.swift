@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct SheetCommand: ParsableCommand {
+struct SheetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
         abstract: "An AI-powered spreadsheet engine with Excel-exact formulas.",
-        subcommands: [OpenCommand.self, EvalCommand.self, RecalcCommand.self, GetCommand.self, ConvertCommand.self, FunctionsCommand.self,
+        subcommands: [OpenCommand.self, EvalCommand.self, RecalcCommand.self, GetCommand.self, SetCommand.self, ConvertCommand.self, FunctionsCommand.self,
                       BenchCommand.self, ConformanceCommand.self, SampleCommand.self, DevCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -14,7 +14,7 @@ final class REPLSessionTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    func makeSession() -> REPLSession { REPLSession(workbook: .withDefaultSheet(), fileURL: nil, workingDirectory: dir) }
+    func makeSession() -> REPLSession { REPLSession(workingDirectory: dir) }
 
     @discardableResult
     func run(_ s: REPLSession, _ line: String, file: StaticString = #filePath, line l: UInt = #line) -> String {

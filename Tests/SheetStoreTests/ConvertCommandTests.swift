@@ -48,10 +48,25 @@ final class ConvertCommandTests: StoreTestCase {
         XCTAssertTrue(r.err.contains("is not a sheet store"), r.err)
 
         _ = try openStore("in.sheetdb").createWorkbook(named: "W", from: try sampleWorkbook())
+        // sheetdb → xlsx, and back: the values survive both ways.
         r = try runSheet(["convert", path("in.sheetdb"), path("out.xlsx")])
-        XCTAssertEqual(r.status, 3)
-        XCTAssertTrue(r.err.contains("not available yet"), r.err)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path("out.xlsx")))
+        XCTAssertEqual(r.status, 0, r.err)
+        r = try runSheet(["convert", path("in.sheetdb"), path("out.xlsx")])
+        XCTAssertNotEqual(r.status, 0, "an existing .xlsx needs --force")
+        XCTAssertTrue(r.err.contains("--force"), r.err)
+        r = try runSheet(["convert", path("out.xlsx"), path("back.sheetdb")])
+        XCTAssertEqual(r.status, 0, r.err)
+        let original = try openStore("in.sheetdb").openWorkbook(named: "W").workbook
+        let back = try openStore("back.sheetdb").openWorkbook(named: "out").workbook
+        original.recalculate()
+        back.recalculate()
+        for sheet in original.sheets {
+            original.forEachCell(in: sheet.id) { cell in
+                guard let other = back.sheet(named: sheet.name) else { return XCTFail("sheet \(sheet.name) lost") }
+                XCTAssertEqual(back.value(other.id, cell.address), cell.value, "\(sheet.name)!\(cell.address.a1)")
+                XCTAssertEqual(back.formulaText(other.id, cell.address), original.formulaText(sheet.id, cell.address))
+            }
+        }
 
         r = try runSheet(["convert", path("in.sheetdb"), path("out.csv")])
         XCTAssertNotEqual(r.status, 0)

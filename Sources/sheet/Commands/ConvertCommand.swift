@@ -10,17 +10,17 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a workbook between .xlsx and .sheetdb.",
         discussion: """
-            xlsx → sheetdb and sheetdb → sheetdb. A .sheetdb output that exists gets the workbook \
+            Any direction between .xlsx and .sheetdb. A .sheetdb output that exists gets the workbook \
             added (named after the input unless --name is given); --force replaces the file instead. \
-            A .sheetdb input holding several workbooks needs --workbook. Formulas keep their saved \
-            results; nothing is recalculated.
+            A .sheetdb input holding several workbooks needs --workbook. An .xlsx output that exists \
+            needs --force. Formulas keep their saved results; nothing is recalculated.
             """
     )
 
     @Argument(help: "The input workbook (.xlsx or .sheetdb).")
     var input: String
 
-    @Argument(help: "The output file (.sheetdb; .xlsx is not available yet).")
+    @Argument(help: "The output file (.sheetdb or .xlsx).")
     var output: String
 
     @Option(help: "Which workbook of a .sheetdb input (name or id).")
@@ -58,9 +58,16 @@ struct ConvertCommand: ParsableCommand {
             case .sheetdb:
                 try writeStore(wb, name: name ?? defaultName, to: outURL)
             case .xlsx:
-                // TODO(lead): wire the XLSX writer (SheetXLSX) here once it lands: write `wb` to `outURL`.
-                printError("error: writing .xlsx is not available yet (the XLSX writer is still being built); convert to .sheetdb")
-                throw ExitCode(3)
+                if FileManager.default.fileExists(atPath: outURL.path) && !force {
+                    throw ValidationError("\(output) exists; use --force to replace it")
+                }
+                do { try XLSXExport.write(wb, to: outURL) } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(1)
+                }
+                var cells = 0
+                for s in wb.sheetOrder { wb.forEachCell(in: s) { _ in cells += 1 } }
+                print("wrote \(output) (\(wb.sheetOrder.count) sheet\(wb.sheetOrder.count == 1 ? "" : "s"), \(cells) cells)")
             }
         } catch let e as StoreError {
             printError("error: \(e)")

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import SheetAI
 import SheetCore
+import SheetDocument
 
 /// `sheet get FILE [RANGE]`: prints the values of a range as a table, CSV or JSON.
 struct GetCommand: ParsableCommand {
@@ -20,7 +22,7 @@ struct GetCommand: ParsableCommand {
         case table, csv, json
     }
 
-    @Argument(help: "The workbook (.xlsx).")
+    @Argument(help: "The workbook (.xlsx or .sheetdb).")
     var file: String
 
     @Argument(help: "The range, e.g. Sheet1!A1:C10.")
@@ -32,16 +34,30 @@ struct GetCommand: ParsableCommand {
     @Flag(help: "Show the values the file saved instead of recalculating.")
     var cached = false
 
+    @Option(help: "Which workbook of a .sheetdb holding several (name or id).")
+    var workbook: String?
+
     func run() throws {
-        let loaded: WorkbookFiles.Loaded
+        // Reading never pays for a model call: AI cells show cached answers (or #CONNECT! offline-miss).
+        var options = DocumentOptions()
+        options.workbook = self.workbook
+        options.aiRunOptions.offline = true
+        let document: WorkbookDocument
         do {
-            loaded = try WorkbookFiles.load(file)
+            document = try WorkbookDocument.open(URL(fileURLWithPath: file), options: options)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let workbook = loaded.workbook
-        if !cached { workbook.recalculateAll() }
+        defer { document.close() }
+        let workbook = blocking { await document.session.withWorkbook { $0 } }
+        if !cached {
+            blocking { () async -> Void in
+                _ = await document.session.withWorkbook { $0.recalculateAll() }
+                await document.session.recalculate()
+                await document.session.waitForAI()
+            }
+        }
         let area: CellRange
         do {
             area = try GetCommand.resolve(range, in: workbook)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SheetCore
+import SheetDocument
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,26 +21,38 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "The workbook to open. A path that does not exist yet starts a new workbook saved there.")
     var file: String?
 
+    @Option(help: "Which workbook of a .sheetdb holding several (name or id).")
+    var workbook: String?
+
+    @Flag(help: "Serve model answers only from the cache; misses show #CONNECT! (offline-miss).")
+    var aiOffline = false
+
     func run() throws {
-        var workbook = Workbook.withDefaultSheet()
-        var url: URL?
+        var options = DocumentOptions()
+        options.workbook = workbook
+        options.aiRunOptions.offline = aiOffline
+        let document: WorkbookDocument
         if let file {
-            let u = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
-            url = u
-            if FileManager.default.fileExists(atPath: u.path) {
-                do {
-                    let loaded = try WorkbookFiles.load(u.path)
-                    workbook = loaded.workbook
-                    let warnings = loaded.warnings
-                    for w in warnings.prefix(10) { printError("warning: \(w)") }
-                    if warnings.count > 10 { printError("warning: … and \(warnings.count - 10) more") }
-                } catch {
-                    printError("error: cannot open \(file): \(error)")
+            let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+            guard WorkbookFormat(url: url) != nil else {
+                printError("error: \(file): unknown format '.\(url.pathExtension)' (\(WorkbookFormat.expected))")
+                throw ExitCode(2)
+            }
+            if FileManager.default.fileExists(atPath: url.path) {
+                do { document = try WorkbookDocument.open(url, options: options) } catch {
+                    printError("error: cannot open \(error)")
                     throw ExitCode(2)
                 }
+            } else {
+                document = WorkbookDocument.new(url: url, options: options)
             }
+        } else {
+            document = WorkbookDocument.new(url: nil, options: options)
         }
-        let session = REPLSession(workbook: workbook, fileURL: url)
+        defer { document.close() }
+        for w in document.warnings.prefix(10) { printError("warning: \(w)") }
+        if document.warnings.count > 10 { printError("warning: … and \(document.warnings.count - 10) more") }
+        let session = REPLSession(document: document)
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let status = REPLRunner(session: session, interactive: interactive).run()
         if status != 0 { throw ExitCode(status) }

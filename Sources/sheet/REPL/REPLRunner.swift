@@ -38,6 +38,8 @@ struct REPLRunner {
         let editor = LineEditor(historyURL: LineEditor.defaultHistoryURL)
         session.renderer.useColor = true
         defer { editor.saveHistory() }
+        let liveUpdates = showLandingAnswers(on: editor)
+        defer { liveUpdates.cancel() }
         print("sheet — type help for commands, quit to leave.")
         while true {
             guard let line = editor.readLine(prompt: session.prompt) else {
@@ -52,6 +54,21 @@ struct REPLRunner {
                 print("\u{1B}[31merror:\u{1B}[0m \(error)")
             }
             fflush(stdout)
+        }
+    }
+
+    /// Prints each model answer as it lands (`B2 → …`), above the line being typed.
+    private func showLandingAnswers(on editor: LineEditor) -> Task<Void, Never> {
+        let document = session.document
+        let session = self.session
+        return Task.detached {
+            for await event in document.session.events() {
+                guard case .aiAnswersLanded(let cells, _, let stats) = event else { continue }
+                let lines = await document.session.withWorkbook { _ in session.describeLanded(cells.map { ($0.sheet, $0.address) }) }
+                var text = lines.joined(separator: "\n")
+                if stats.pending == 0 { text += "\n\u{1B}[2m(all model answers are in: \(stats.summary))\u{1B}[0m" }
+                editor.printAbove(text)
+            }
         }
     }
 

@@ -44,6 +44,17 @@ extension REPLSession {
         return out
     }
 
+    /// One line per cell whose model answer landed: `B2 → the answer` (errors with their reason).
+    func describeLanded(_ cells: [(SheetID, CellAddress)]) -> [String] {
+        cells.prefix(20).map { s, a in
+            let value = workbook.value(s, a)
+            var line = (s == currentSheet ? a.a1 : workbook.rangeText(CellRange(sheet: s, cell: a))) + " → "
+            line += GridRenderer.truncate(GridRenderer.flattenLines(shown(value, s, a)), to: 100)
+            if case .error(let e) = value, let m = e.message { line += "  — " + m }
+            return line
+        } + (cells.count > 20 ? ["… and \(cells.count - 20) more"] : [])
+    }
+
     func shown(_ value: Value, _ sheet: SheetID, _ address: CellAddress) -> String {
         GridRenderer.cellText(workbook, sheet: sheet, address: address, content: .values, formats: NumberFormatCache()).text
     }

@@ -1,5 +1,7 @@
 import Foundation
+import SheetAI
 import SheetCore
+import SheetDocument
 
 /// Saving, CSV export and import, recalculation.
 extension REPLSession {
@@ -12,10 +14,11 @@ extension REPLSession {
             target = fileURL(pathArgs[0])
         }
         guard let target else { throw REPLError("this workbook has no file yet: save as PATH.xlsx") }
-        do { try WorkbookFiles.save(workbook, to: target.path) }
-        catch let e as REPLError { throw e }
+        guard WorkbookFormat(url: target) != nil else { throw REPLError("\(target.lastPathComponent): save as .xlsx or .sheetdb") }
+        let document = self.document
+        do { try blocking { try await document.save(to: target) } }
         catch { throw REPLError("could not save: \(error)") }
-        markSaved(to: target)
+        markSaved()
         return "saved \(target.path)"
     }
 
@@ -82,11 +85,36 @@ extension REPLSession {
         return "imported \(rows.count) rows × \(width) columns into \(start.a1)"
     }
 
-    /// `recalc`: every formula again.
-    func recalc(_ args: [String]) -> String {
+    /// `recalc [--refresh-ai]`: every formula again; failed model calls are tried again, and
+    /// with --refresh-ai every model answer is fetched anew.
+    func recalc(_ args: [String]) throws -> String {
+        let refresh = args.contains("--refresh-ai")
+        guard args.allSatisfy({ $0 == "--refresh-ai" }) else { throw REPLError("usage: recalc [--refresh-ai]") }
         let start = Date()
-        let count = workbook.recalculateAll()
+        let session = document.session
+        let count = blocking { () async -> Int in
+            let all = await session.withWorkbook { $0.recalculateAll() }
+            return all + (await session.recalculate(refreshAI: refresh, retryFailedAI: true))
+        }
         let ms = Date().timeIntervalSince(start) * 1000
-        return "recalculated \(count) formula\(count == 1 ? "" : "s") in \(String(format: "%.1f", ms)) ms"
+        var out = "recalculated \(count) formula\(count == 1 ? "" : "s") in \(String(format: "%.1f", ms)) ms"
+        let pending = document.service.pendingCount
+        if pending > 0 { out += "; \(pending) model call\(pending == 1 ? "" : "s") running (see ai, or wait)" }
+        return out
+    }
+
+    /// `wait`: until every model call has answered (scripts use it before show/save).
+    func waitForAnswers() -> String {
+        let session = document.session
+        blocking { await session.waitForAI() }
+        return "all model answers are in. " + document.service.stats.summary
+    }
+
+    /// `ai`: the model calls of this session.
+    func aiStatus() -> String {
+        let stats = document.service.stats
+        var lines = [stats.summary]
+        if !document.service.configuration.isConfigured { lines.append(AIConfiguration.setupHint) }
+        return lines.joined(separator: "\n")
     }
 }

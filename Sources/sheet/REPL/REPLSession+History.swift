@@ -28,9 +28,9 @@ extension REPLSession {
         case .workbook(let description, let snapshot, let sheetName):
             let current = WorkbookSnapshot(of: workbook)
             let currentName = currentSheetName
-            let restored = try snapshot.restore(like: workbook)
-            replaceWorkbook(restored, dirty: true)
-            currentSheet = restored.sheet(named: sheetName)?.id ?? restored.sheetOrder[0]
+            try snapshot.restore(into: workbook)
+            markChanged(at: nil)
+            currentSheet = workbook.sheet(named: sheetName)?.id ?? workbook.sheetOrder[0]
             return .workbook(description: description, current, currentSheet: currentName)
         }
     }

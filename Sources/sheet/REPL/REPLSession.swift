@@ -1,5 +1,7 @@
 import Foundation
+import SheetAI
 import SheetCore
+import SheetDocument
 
 /// A clear, one-line complaint about what the user typed.
 struct REPLError: Error, CustomStringConvertible {
@@ -11,10 +13,14 @@ struct REPLError: Error, CustomStringConvertible {
 /// last edit was, undo history. `execute` runs one line and returns what to print; it never
 /// exits the process and never loses the workbook on a bad line.
 final class REPLSession {
-    private(set) var workbook: Workbook
+    /// The open file, its AI service and the session that owns the workbook.
+    let document: WorkbookDocument
+    /// The document's workbook. Touched only inside `document.session.withWorkbook` (commands
+    /// run there), so model answers landing meanwhile never race with an edit.
+    let workbook: Workbook
     var currentSheet: SheetID
     /// The file `save` writes to.
-    private(set) var fileURL: URL?
+    var fileURL: URL? { document.url }
     /// Changed since the last save or open.
     private(set) var isDirty = false
     /// The area of the last edit: `show` alone shows around it.
@@ -31,12 +37,19 @@ final class REPLSession {
         case quit
     }
 
-    init(workbook: Workbook, fileURL: URL?, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-        self.workbook = workbook
-        self.fileURL = fileURL
+    init(document: WorkbookDocument, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.document = document
+        self.workbook = blocking { await document.session.withWorkbook { $0 } }
         self.workingDirectory = workingDirectory
         self.currentSheet = workbook.sheetOrder.first ?? SheetID(0)
-        workbook.recalculate()
+        blocking { await document.session.recalculate() }
+    }
+
+    /// A session on a new workbook with no file and no AI provider (tests, scratch work).
+    convenience init(workingDirectory: URL) {
+        var options = DocumentOptions()
+        options.aiConfiguration = AIConfiguration()
+        self.init(document: .new(url: nil, options: options), workingDirectory: workingDirectory)
     }
 
     var currentSheetName: String { workbook.sheetName(currentSheet) ?? "?" }
@@ -48,7 +61,26 @@ final class REPLSession {
     }
 
     /// Runs one line. Errors come back as `REPLError` with a message for the user.
+    ///
+    /// Commands that wait (saving, waiting for model answers) run here; the others run inside the
+    /// session's exclusive access to the workbook, followed by a recalculation that starts the
+    /// model calls of AI cells that need them.
     func execute(_ rawLine: String) throws -> Outcome {
+        let first = (try? CommandWords.split(rawLine.trimmingCharacters(in: .whitespacesAndNewlines)))?.first?.lowercased()
+        switch first {
+        case "save": return .output(try save(Array(try CommandWords.split(rawLine.trimmingCharacters(in: .whitespaces)).dropFirst())))
+        case "wait": return .output(waitForAnswers())
+        case "recalc": return .output(try recalc(Array(try CommandWords.split(rawLine.trimmingCharacters(in: .whitespaces)).dropFirst())))
+        default: break
+        }
+        let session = document.session
+        let outcome = try blocking { try await session.withWorkbook { _ in try self.executeEdit(rawLine) } }
+        blocking { await session.recalculate() }
+        return outcome
+    }
+
+    /// Runs a line that reads or edits the workbook (inside the session's exclusive access).
+    private func executeEdit(_ rawLine: String) throws -> Outcome {
         let line = rawLine.trimmingCharacters(in: .newlines)
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .output("") }
@@ -72,12 +104,10 @@ final class REPLSession {
         case "paste": return .output(try setPasteCursor(args))
         case "undo": return .output(try undo())
         case "redo": return .output(try redo())
-        case "recalc": return .output(recalc(args))
-        case "save": return .output(try save(args))
         case "export": return .output(try export(args))
         case "import": return .output(try importCSV(args))
         case "help", "?": return .output(REPLHelp.text(for: args.first))
-        case "ai": return .output("no model calls yet")
+        case "ai": return .output(aiStatus())
         case "quit", "exit", "q": return .quit
         default:
             var message = "unknown command '\(first)'."
@@ -118,15 +148,8 @@ final class REPLSession {
         if let address { lastEdit = address }
     }
 
-    func markSaved(to url: URL) {
-        fileURL = url
+    func markSaved() {
         isDirty = false
-    }
-
-    func replaceWorkbook(_ wb: Workbook, fileURL: URL? = nil, dirty: Bool) {
-        workbook = wb
-        if let fileURL { self.fileURL = fileURL }
-        isDirty = dirty
     }
 
     func movePasteCursor(to address: CellAddress?) { pasteCursor = address }

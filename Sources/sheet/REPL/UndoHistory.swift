@@ -64,31 +64,34 @@ struct WorkbookSnapshot {
         dateSystem = workbook.dateSystem
     }
 
-    /// Rebuilds the workbook in place of `workbook`'s content, keeping its registry and clock.
-    func restore(like workbook: Workbook) throws -> Workbook {
-        let fresh = Workbook(registry: workbook.registry)
-        fresh.clock = workbook.clock
-        fresh.randomSource = workbook.randomSource
-        fresh.timeZone = workbook.timeZone
-        fresh.dateSystem = dateSystem
-        fresh.styles = styles
-        fresh.preserved = preserved
+    /// Puts the snapshot's content back into `workbook` (the same object: the session that owns
+    /// it keeps working): its sheets are replaced by the snapshot's, then cells, names, styles.
+    func restore(into workbook: Workbook) throws {
+        // A placeholder keeps the workbook non-empty while its sheets are replaced.
+        var placeholderName = "~restoring"
+        while workbook.sheet(named: placeholderName) != nil { placeholderName += "~" }
+        let placeholder = try workbook.addSheet(named: placeholderName)
+        for id in workbook.sheetOrder where id != placeholder { try workbook.deleteSheet(id) }
+        for n in workbook.definedNames { workbook.removeName(n.name, scope: n.scope) }
+        workbook.dateSystem = dateSystem
+        workbook.styles = styles
+        workbook.preserved = preserved
         var ids: [SheetID] = []
         for s in sheets {
-            let id = try fresh.addSheet(named: s.name)
-            fresh.sheet(id)?.visibility = s.visibility
-            fresh.sheet(id)?.layout = s.layout
+            let id = try workbook.addSheet(named: s.name)
+            workbook.sheet(id)?.visibility = s.visibility
+            workbook.sheet(id)?.layout = s.layout
             ids.append(id)
         }
+        try workbook.deleteSheet(placeholder)
         for (i, s) in sheets.enumerated() {
-            for (address, state) in s.cells { try state.restore(into: fresh, ids[i], address) }
+            for (address, state) in s.cells { try state.restore(into: workbook, ids[i], address) }
         }
         for n in names {
-            let scope = n.scope.flatMap { fresh.sheet(named: $0)?.id }
-            try? fresh.defineName(n.name, scope: scope, formula: n.formula)
+            let scope = n.scope.flatMap { workbook.sheet(named: $0)?.id }
+            try? workbook.defineName(n.name, scope: scope, formula: n.formula)
         }
-        fresh.recalculate()
-        return fresh
+        workbook.recalculate()
     }
 }
 
