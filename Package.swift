@@ -41,6 +41,8 @@ let package = Package(
                 "SheetCore",
                 "SheetXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The xlsx_read benchmark writes its workbook directly (Sources/sheet/Bench).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
