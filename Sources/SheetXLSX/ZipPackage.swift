@@ -59,6 +59,8 @@ final class ZipPackage {
     private let source: ByteSource
     /// Entries by lower-cased part name (OPC part names compare case-insensitively).
     private var entries: [String: Entry] = [:]
+    /// The part names as the archive spells them, in directory order.
+    private(set) var partNames: [String] = []
     let limits: XLSXLimits
     private(set) var totalInflated: Int64 = 0
 
@@ -167,7 +169,10 @@ final class ZipPackage {
             }
             if !name.hasSuffix("/") {
                 let key = ZipPackage.normalize(name)
-                if entries[key] == nil { entries[key] = entry }
+                if entries[key] == nil {
+                    entries[key] = entry
+                    partNames.append(name.hasPrefix("/") ? String(name.drop { $0 == "/" }) : name)
+                }
             }
             p = end
             seen += 1

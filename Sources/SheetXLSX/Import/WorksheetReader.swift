@@ -24,21 +24,32 @@ private enum SharedFormula {
     case failed(String, text: String)
 }
 
-/// Reads one worksheet part's `<sheetData>` into a sheet of the workbook, streaming: a cell is
-/// stored as soon as its `</c>` is read, and nothing is sized from `<dimension>`.
+/// Reads one worksheet part into a sheet of the workbook, streaming: a cell is stored as soon
+/// as its `</c>` is read, and nothing is sized from `<dimension>`. Besides the cells it reads
+/// the sheet's layout (column widths, row heights, merges, frozen panes, tab colour), keeps the
+/// elements export writes back (`SheetLayout.preserved`), and notes what it does not model.
 struct WorksheetReader {
     let workbook: Workbook
     let sheet: SheetID
     let sheetName: String
     let part: String
     let sharedStrings: [String]
+    /// Workbook style id of each cell format (`cellXfs` index).
+    let styleIDs: [UInt32]
+    /// The theme's colours (`XLSXColor.themeColors`), for a tab colour given as a theme colour.
+    let themeColors: [String]
     let parser: FormulaParser
     let warnings: WarningSink
     let options: XLSXImportOptions
     /// Formula cells found, when the options ask for them.
     var formulas: [XLSXImportedFormula] = []
-    /// Cells whose number format is not General, when the options ask for them.
-    var styles: [CellAddress: Int] = [:]
+    var layout = SheetLayout()
+    /// Relationship ids of the sheet's `<drawing>` elements (pictures, charts, shapes).
+    var drawingRelationshipIDs: [String] = []
+    /// Cells with value metadata (`vm`): Excel's pictures placed in cells, among others.
+    var valueMetadataCells: [(address: CellAddress, index: Int)] = []
+    /// What the sheet holds that the engine does not model (kinds, as `UnmodelledParts` names them).
+    var unmodelled: [UnmodelledParts.Kind] = []
 
     private var shared: [String: SharedFormula] = [:]
     /// The areas of multi-cell array formulas. For dynamic arrays, the cells there hold the
@@ -49,190 +60,442 @@ struct WorksheetReader {
         var isDynamic: Bool
     }
     private var arrayAreas: [ArrayArea] = []
+    private var warnedStyle = false
 
-    init(workbook: Workbook, sheet: SheetID, sheetName: String, part: String, sharedStrings: [String],
-         warnings: WarningSink, options: XLSXImportOptions) {
+    init(workbook: Workbook, sheet: SheetID, sheetName: String, part: String, sharedStrings: [String], styleIDs: [UInt32],
+         themeColors: [String], warnings: WarningSink, options: XLSXImportOptions) {
+        self.themeColors = themeColors
         self.workbook = workbook
         self.sheet = sheet
         self.sheetName = sheetName
         self.part = part
         self.sharedStrings = sharedStrings
+        self.styleIDs = styleIDs
         self.parser = FormulaParser(registry: workbook.registry)
         self.warnings = warnings
         self.options = options
     }
 
+    private enum CellType { case number, sharedString, string, inlineString, bool, error, date }
+
     /// One `<c>` as read.
     private struct RawCell {
-        var reference: String?
-        var type: String?
-        var style: Int?
+        var type = CellType.number
+        var style = 0
         var hasCellMetadata = false
-        var valueText: String?
+        var valueMetadata: Int?
+        var saved: Value?
         var inlineText: String?
+        var hasFormula = false
         var formulaText: String?
         var formulaType: String?
         var formulaRef: String?
         var sharedIndex: String?
-        var hasFormula = false
     }
 
     private func location(_ a: CellAddress) -> String { "\(sheetName)!\(a.a1)" }
 
     mutating func read(_ data: Data) throws {
-        try XMLStreamReader.parse(data, part: part) { reader in
-            var inSheetData = false
-            var sheetDataDepth: Int32 = 0
-            var currentRow: Int32 = -1
-            var skipRow = false
-            var lastColumn: Int32 = -1
-            while try reader.read() {
-                switch reader.nodeType {
-                case .element:
-                    if !inSheetData {
-                        if reader.isNamed("sheetData") {
-                            if reader.isEmptyElement { continue }
-                            inSheetData = true
-                            sheetDataDepth = reader.depth
-                        }
-                        continue
-                    }
-                    if reader.isNamed("row") {
-                        var rowText: String?
-                        reader.forEachAttribute { name, prefixed, value in
-                            if !prefixed, cEquals(name, "r") { rowText = String(cString: value) }
-                        }
-                        skipRow = false
-                        if let rowText {
-                            if let n = Int(rowText), n >= 1, n <= SheetLimits.maxRows {
-                                currentRow = Int32(n - 1)
-                            } else {
-                                warnings.add("\(part): row number '\(rowText.prefix(40))' is out of range; the row is skipped")
-                                skipRow = true
-                            }
-                        } else {
-                            currentRow += 1
-                            if Int(currentRow) >= SheetLimits.maxRows {
-                                warnings.add("\(part): more rows than a sheet holds; the rest are skipped")
-                                skipRow = true
-                            }
-                        }
-                        lastColumn = -1
-                        if skipRow { try reader.skipElement() }
-                    } else if reader.isNamed("c") {
-                        let cell = try readCell(reader)
-                        if skipRow { continue }
-                        let address: CellAddress
-                        if let ref = cell.reference {
-                            guard let a = CellAddress(a1: ref), !ref.hasPrefix("$") else {
-                                warnings.add("\(part): cell reference '\(ref.prefix(40))' is not a cell of the grid (A1 to XFD1048576); the cell is skipped")
-                                continue
-                            }
-                            address = a
-                        } else {
-                            let row = max(currentRow, 0)
-                            let column = lastColumn + 1
-                            guard Int(column) < SheetLimits.maxColumns else {
-                                warnings.add("\(part): a row has more cells than a sheet has columns; the rest are skipped")
-                                continue
-                            }
-                            address = CellAddress(row: row, column: column)
-                        }
-                        currentRow = address.row
-                        lastColumn = address.column
-                        try store(cell, at: address)
-                    }
-                case .endElement:
-                    if inSheetData, reader.depth == sheetDataDepth { inSheetData = false }
-                default:
-                    break
+        try XMLByteScanner.withScanner(data, part: part) { s in
+            var preservedCF = ""
+            while try s.next() != .eof {
+                guard s.event == .start, s.depth == 1 else { continue }
+                if s.isNamed("sheetData") {
+                    try readSheetData(s)
+                } else if s.isNamed("sheetPr") {
+                    try readSheetProperties(s)
+                } else if s.isNamed("sheetViews") {
+                    try readSheetViews(s)
+                } else if s.isNamed("sheetFormatPr") {
+                    if let w = try s.attributeValue("defaultColWidth").flatMap(Double.init), w.isFinite, w >= 0 { layout.defaultColumnWidth = w }
+                    if let h = try s.attributeValue("defaultRowHeight").flatMap(Double.init), h.isFinite, h >= 0 { layout.defaultRowHeight = h }
+                    try s.skipElement()
+                } else if s.isNamed("cols") {
+                    try readColumns(s)
+                } else if s.isNamed("mergeCells") {
+                    try readMerges(s)
+                } else if s.isNamed("conditionalFormatting") {
+                    preservedCF += try XMLFragment.serialize(s)
+                    note(.conditionalFormats)
+                } else if s.isNamed("dataValidations") {
+                    layout.preserved["xlsx.dataValidations"] = try XMLFragment.serialize(s)
+                    note(.dataValidations)
+                } else if s.isNamed("autoFilter") {
+                    layout.preserved["xlsx.autoFilter"] = try XMLFragment.serialize(s)
+                } else if s.isNamed("printOptions") {
+                    layout.preserved["xlsx.printOptions"] = try XMLFragment.serialize(s)
+                } else if s.isNamed("pageMargins") {
+                    layout.preserved["xlsx.pageMargins"] = try XMLFragment.serialize(s)
+                } else if s.isNamed("pageSetup") {
+                    // Prefixed attributes (the r:id of printer settings) are dropped by the fragment writer.
+                    layout.preserved["xlsx.pageSetup"] = try XMLFragment.serialize(s)
+                } else if s.isNamed("headerFooter") {
+                    layout.preserved["xlsx.headerFooter"] = try XMLFragment.serialize(s)
+                } else if s.isNamed("drawing") {
+                    if let id = try s.attributeValue("id", prefixed: true) { drawingRelationshipIDs.append(id) }
+                    try s.skipElement()
+                } else if s.isNamed("hyperlinks") {
+                    note(.hyperlinks)
+                    try s.skipElement()
+                } else if s.isNamed("sheetProtection") {
+                    note(.protection)
+                    try s.skipElement()
+                } else if s.isNamed("oleObjects") || s.isNamed("controls") {
+                    note(.controls)
+                    try s.skipElement()
+                } else if s.isNamed("extLst") {
+                    note(.extensions)
+                    try s.skipElement()
+                } else {
+                    try s.skipElement()
                 }
+            }
+            if !preservedCF.isEmpty { layout.preserved["xlsx.conditionalFormatting"] = preservedCF }
+        }
+    }
+
+    private mutating func note(_ kind: UnmodelledParts.Kind) {
+        if !unmodelled.contains(kind) { unmodelled.append(kind) }
+    }
+
+    // MARK: Layout
+
+    private mutating func readSheetProperties(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        while try s.next() != .eof {
+            if s.event == .end, s.depth == depth { return }
+            guard s.event == .start else { continue }
+            if s.isNamed("tabColor") {
+                layout.tabColor = try XLSXColor.rgb(rgb: s.attributeValue("rgb"), indexed: s.attributeValue("indexed"),
+                                                   theme: s.attributeValue("theme"), tint: s.attributeValue("tint"),
+                                                   themeColors: themeColors)
+            }
+            try s.skipElement()
+        }
+    }
+
+    /// The first view's frozen pane.
+    private mutating func readSheetViews(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        var views = 0
+        while try s.next() != .eof {
+            if s.event == .end, s.depth == depth { return }
+            guard s.event == .start else { continue }
+            if s.isNamed("sheetView") { views += 1; continue }
+            if s.isNamed("pane"), views == 1 {
+                let state = try s.attributeValue("state")
+                if state == "frozen" || state == "frozenSplit" {
+                    if let x = try s.attributeValue("xSplit").flatMap(Double.init), x >= 1, x < Double(SheetLimits.maxColumns) { layout.frozenColumns = Int32(x) }
+                    if let y = try s.attributeValue("ySplit").flatMap(Double.init), y >= 1, y < Double(SheetLimits.maxRows) { layout.frozenRows = Int32(y) }
+                }
+            }
+            try s.skipElement()
+        }
+    }
+
+    private mutating func readColumns(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        while try s.next() != .eof {
+            if s.event == .end, s.depth == depth { return }
+            guard s.event == .start else { continue }
+            guard s.isNamed("col") else { try s.skipElement(); continue }
+            let lo = try s.attributeValue("min").flatMap { Int($0) }, hi = try s.attributeValue("max").flatMap { Int($0) }
+            let width = try s.attributeValue("width").flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 <= 255 ? $0 : nil }
+            let custom = XLSXText.isTrue(try s.attributeValue("customWidth"))
+            let hidden = XLSXText.isTrue(try s.attributeValue("hidden"))
+            try s.skipElement()
+            guard let lo, let hi, lo >= 1, hi >= lo, lo <= SheetLimits.maxColumns else {
+                warnings.add("\(part): a <col> without a valid min/max; skipped")
+                continue
+            }
+            let upper = min(hi, SheetLimits.maxColumns)
+            // LibreOffice writes one <col> for "all the remaining columns": that is the default width.
+            if let width, !custom, !hidden, upper - lo >= 1024 {
+                if layout.defaultColumnWidth == nil { layout.defaultColumnWidth = width }
+                continue
+            }
+            for c in (lo - 1)..<upper {
+                if let width { layout.columnWidths[Int32(c)] = width }
+                if hidden { layout.hiddenColumns.insert(Int32(c)) }
             }
         }
     }
 
-    /// Reads a `<c>` element and its children, leaving the reader on `</c>`.
-    private func readCell(_ reader: XMLStreamReader) throws -> RawCell {
-        var cell = RawCell()
-        reader.forEachAttribute { name, prefixed, value in
-            guard !prefixed else { return }
-            if cEquals(name, "r") { cell.reference = String(cString: value) }
-            else if cEquals(name, "t") { cell.type = String(cString: value) }
-            else if cEquals(name, "s") { cell.style = Int(String(cString: value)) }
-            else if cEquals(name, "cm") { cell.hasCellMetadata = true }
-        }
-        if reader.isEmptyElement { return cell }
-        let depth = reader.depth
-        while try reader.read() {
-            switch reader.nodeType {
-            case .element:
-                if reader.isNamed("v") {
-                    cell.valueText = try reader.readElementText(limit: 1 << 20)
-                } else if reader.isNamed("f") {
-                    cell.hasFormula = true
-                    reader.forEachAttribute { name, prefixed, value in
-                        guard !prefixed else { return }
-                        if cEquals(name, "t") { cell.formulaType = String(cString: value) }
-                        else if cEquals(name, "ref") { cell.formulaRef = String(cString: value) }
-                        else if cEquals(name, "si") { cell.sharedIndex = String(cString: value) }
-                    }
-                    cell.formulaText = try reader.readElementText(limit: 1 << 20)
-                } else if reader.isNamed("is") {
-                    cell.inlineText = try SharedStringsPart.readStringItem(reader)
+    private mutating func readMerges(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        while try s.next() != .eof {
+            if s.event == .end, s.depth == depth { return }
+            guard s.event == .start else { continue }
+            if s.isNamed("mergeCell"), let ref = try s.attributeValue("ref") {
+                if let range = parseRange(ref), !range.isSingleCell {
+                    layout.merges.append(range)
                 } else {
-                    try reader.skipElement()
+                    warnings.add("\(part): merged area '\(ref.prefix(40))' is not a range of cells; skipped")
                 }
-            case .endElement:
-                if reader.depth == depth { return cell }
-            default:
-                break
+            }
+            try s.skipElement()
+        }
+    }
+
+    // MARK: Cells
+
+    private mutating func readSheetData(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        var currentRow: Int32 = -1
+        var skipRow = false
+        var lastColumn: Int32 = -1
+        while true {
+            switch try s.next() {
+            case .start:
+                if s.isNamed("c") {
+                    let (ref, cell) = try readCell(s)
+                    if skipRow { continue }
+                    let address: CellAddress
+                    switch ref {
+                    case .some(.success(let a)):
+                        address = a
+                    case .some(.failure(let text)):
+                        warnings.add("\(part): cell reference '\(text.text.prefix(40))' is not a cell of the grid (A1 to XFD1048576); the cell is skipped")
+                        continue
+                    case nil:
+                        let column = lastColumn + 1
+                        guard Int(column) < SheetLimits.maxColumns else {
+                            warnings.add("\(part): a row has more cells than a sheet has columns; the rest are skipped")
+                            continue
+                        }
+                        address = CellAddress(row: max(currentRow, 0), column: column)
+                    }
+                    currentRow = address.row
+                    lastColumn = address.column
+                    try store(cell, at: address)
+                } else if s.isNamed("row") {
+                    skipRow = false
+                    if let a = s.attribute("r") {
+                        let text = s.string(a.value)
+                        if let n = Int(text), n >= 1, n <= SheetLimits.maxRows {
+                            currentRow = Int32(n - 1)
+                        } else {
+                            warnings.add("\(part): row number '\(text.prefix(40))' is out of range; the row is skipped")
+                            skipRow = true
+                        }
+                    } else {
+                        currentRow += 1
+                        if Int(currentRow) >= SheetLimits.maxRows {
+                            warnings.add("\(part): more rows than a sheet holds; the rest are skipped")
+                            skipRow = true
+                        }
+                    }
+                    lastColumn = -1
+                    if skipRow {
+                        try s.skipElement()
+                    } else if s.attributes.count > 1 {
+                        try readRowLayout(s, row: currentRow)
+                    }
+                } else {
+                    try s.skipElement()
+                }
+            case .end:
+                if s.depth == depth { return }
+            case .text:
+                continue
+            case .eof:
+                throw s.error("the document ends inside <sheetData>")
             }
         }
-        throw XLSXError.malformedXML(part: part, message: "the document ends inside a cell")
+    }
+
+    private mutating func readRowLayout(_ s: XMLByteScanner, row: Int32) throws {
+        if let a = s.attribute("hidden"), XLSXText.isTrue(s.string(a.value)) { layout.hiddenRows.insert(row) }
+        if let a = s.attribute("ht"), let h = Double(s.string(a.value)), h.isFinite, h >= 0, h <= 409.5 {
+            let custom = s.attribute("customHeight").map { XLSXText.isTrue(s.string($0.value)) } ?? false
+            if custom || layout.defaultRowHeight.map({ abs($0 - h) > 1e-9 }) ?? true { layout.rowHeights[row] = h }
+        }
+    }
+
+    /// Reads a `<c>` element and its children, leaving the scanner on `</c>`. Returns the cell's
+    /// reference (nil when it has none) and its content.
+    private func readCell(_ s: XMLByteScanner) throws -> (Result<CellAddress, RefText>?, RawCell) {
+        var cell = RawCell()
+        var ref: Result<CellAddress, RefText>?
+        for a in s.attributes where !a.isPrefixed {
+            let n = a.name.count
+            let first = s.bytes[a.name.lowerBound]
+            if n == 1, first == UInt8(ascii: "r") {
+                ref = XLSXCellText.address(s.bytes, a.value).map { .success($0) } ?? .failure(RefText(s.string(a.value)))
+            } else if n == 1, first == UInt8(ascii: "t") {
+                cell.type = cellType(s, a.value)
+            } else if n == 1, first == UInt8(ascii: "s") {
+                cell.style = XLSXCellText.integer(s.bytes, a.value) ?? -1
+            } else if n == 2, first == UInt8(ascii: "c"), s.bytes[a.name.lowerBound + 1] == UInt8(ascii: "m") {
+                cell.hasCellMetadata = true
+            } else if n == 2, first == UInt8(ascii: "v"), s.bytes[a.name.lowerBound + 1] == UInt8(ascii: "m") {
+                cell.valueMetadata = XLSXCellText.integer(s.bytes, a.value)
+            }
+        }
+        if s.isEmptyElement { return (ref, cell) }
+        let depth = s.depth
+        var savedText: ValueText?
+        while true {
+            switch try s.next() {
+            case .start:
+                if s.isNamed("v") {
+                    savedText = try readValueText(s)
+                } else if s.isNamed("f") {
+                    cell.hasFormula = true
+                    for a in s.attributes where !a.isPrefixed {
+                        if s.isLocalName(a, "t") { cell.formulaType = s.string(a.value) }
+                        else if s.isLocalName(a, "ref") { cell.formulaRef = s.string(a.value) }
+                        else if s.isLocalName(a, "si") { cell.sharedIndex = s.string(a.value) }
+                    }
+                    cell.formulaText = try s.readElementText(limit: 1 << 20)
+                } else if s.isNamed("is") {
+                    cell.inlineText = try SharedStringsPart.readStringItem(s)
+                } else {
+                    try s.skipElement()
+                }
+            case .end:
+                if s.depth == depth {
+                    cell.saved = savedValue(cell, savedText, s, ref: ref)
+                    return (ref, cell)
+                }
+            case .text:
+                continue
+            case .eof:
+                throw s.error("the document ends inside a cell")
+            }
+        }
+    }
+
+    struct RefText: Error {
+        var text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    /// A `<v>`'s text: its bytes in the part when they need no decoding, else the decoded text.
+    private enum ValueText {
+        case bytes(Range<Int>)
+        case string(String)
+    }
+
+    private func readValueText(_ s: XMLByteScanner) throws -> ValueText {
+        if s.isEmptyElement { return .string("") }
+        let depth = s.depth
+        try s.next()
+        if s.event == .end, s.depth == depth { return .string("") }
+        if s.event == .text, !s.textNeedsDecoding {
+            let range = s.textRange
+            try s.next()
+            if s.event == .end, s.depth == depth { return .bytes(range) }
+            var out = s.string(range)
+            while !(s.event == .end && s.depth == depth) {
+                if s.event == .text { out += try s.text() } else if s.event == .start { try s.skipElement() }
+                if out.utf8.count > 1 << 20 { throw XLSXError.invalid(part: part, message: "a value is longer than 1 MiB") }
+                try s.next()
+            }
+            return .string(out)
+        }
+        var out = ""
+        while !(s.event == .end && s.depth == depth) {
+            if s.event == .text { out += try s.text() } else if s.event == .start { try s.skipElement() }
+            if out.utf8.count > 1 << 20 { throw XLSXError.invalid(part: part, message: "a value is longer than 1 MiB") }
+            try s.next()
+        }
+        return .string(out)
+    }
+
+    private func cellType(_ s: XMLByteScanner, _ r: Range<Int>) -> CellType {
+        let b = s.bytes
+        switch r.count {
+        case 1:
+            switch b[r.lowerBound] {
+            case UInt8(ascii: "s"): return .sharedString
+            case UInt8(ascii: "b"): return .bool
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .date
+            default: return .number
+            }
+        case 3 where b[r.lowerBound] == UInt8(ascii: "s") && b[r.lowerBound + 1] == UInt8(ascii: "t") && b[r.lowerBound + 2] == UInt8(ascii: "r"):
+            return .string
+        case 9 where s.string(r) == "inlineStr":
+            return .inlineString
+        default:
+            return .number
+        }
     }
 
     /// The cell's value as saved: a constant, or a formula's cached result. nil when there is
     /// none (no `<v>`).
-    private func savedValue(_ cell: RawCell, at address: CellAddress) -> Value? {
-        let type = cell.type ?? "n"
-        if type == "inlineStr" {
-            if let t = cell.inlineText { return .text(t) }
-            return cell.valueText.map { .text(XLSXText.decodeEscapes($0)) }
+    private func savedValue(_ cell: RawCell, _ text: ValueText?, _ s: XMLByteScanner, ref: Result<CellAddress, RefText>?) -> Value? {
+        func here() -> String {
+            if case .success(let a)? = ref { return location(a) }
+            return "\(sheetName)!?"
         }
-        guard let v = cell.valueText else { return nil }
-        switch type {
-        case "s":
-            guard let i = Int(XLSXText.trimmed(v)), i >= 0, i < sharedStrings.count else {
-                warnings.add("\(location(address)): shared string index '\(v.prefix(20))' does not exist; the cell is left empty")
+        func string() -> String? {
+            switch text {
+            case .bytes(let r)?: return s.string(r)
+            case .string(let t)?: return t
+            case nil: return nil
+            }
+        }
+        switch cell.type {
+        case .inlineString:
+            if let t = cell.inlineText { return .text(t) }
+            return string().map { .text(XLSXText.decodeEscapes($0)) }
+        case .number:
+            guard let text else { return nil }
+            if case .bytes(let r) = text, let x = XLSXCellText.number(s.bytes, r) { return .number(x) }
+            let t = XLSXText.trimmed(string() ?? "")
+            if t.isEmpty { return nil }
+            if let n = Double(t), n.isFinite { return .number(n) }
+            warnings.add("\(here()): '\(t.prefix(40))' is not a number; the cell is left empty")
+            return .empty
+        case .sharedString:
+            guard let text else { return nil }
+            var index: Int?
+            if case .bytes(let r) = text { index = XLSXCellText.integer(s.bytes, r) }
+            if index == nil { index = Int(XLSXText.trimmed(string() ?? "")) }
+            guard let i = index, i >= 0, i < sharedStrings.count else {
+                warnings.add("\(here()): shared string index '\((string() ?? "").prefix(20))' does not exist; the cell is left empty")
                 return .empty
             }
             return .text(sharedStrings[i])
-        case "str":
-            return .text(XLSXText.decodeEscapes(v))
-        case "b":
+        case .string:
+            return string().map { .text(XLSXText.decodeEscapes($0)) }
+        case .bool:
+            guard let v = string() else { return nil }
             let t = XLSXText.trimmed(v)
             return .bool(t == "1" || t.lowercased() == "true")
-        case "e":
+        case .error:
+            guard let v = string() else { return nil }
             let t = XLSXText.trimmed(v)
             if let code = ErrorCode(text: t) { return .error(code) }
-            warnings.add("\(location(address)): unknown error value '\(t.prefix(20))', read as #VALUE!")
+            warnings.add("\(here()): unknown error value '\(t.prefix(20))', read as #VALUE!")
             return .error(.value)
-        case "d":
+        case .date:
+            guard let v = string() else { return nil }
             if let serial = XLSXDates.serial(fromISO: v, system: workbook.dateSystem) { return .number(serial) }
-            warnings.add("\(location(address)): '\(v.prefix(40))' is not an ISO 8601 date; the cell is left empty")
-            return .empty
-        default:
-            let t = XLSXText.trimmed(v)
-            if t.isEmpty { return nil }
-            if let n = Double(t), n.isFinite { return .number(n) }
-            warnings.add("\(location(address)): '\(t.prefix(40))' is not a number; the cell is left empty")
+            warnings.add("\(here()): '\(v.prefix(40))' is not an ISO 8601 date; the cell is left empty")
             return .empty
         }
     }
 
     private mutating func store(_ cell: RawCell, at address: CellAddress) throws {
-        let saved = savedValue(cell, at: address)
-        if options.readNumberFormats, let s = cell.style, s > 0 { styles[address] = s }
+        let saved = cell.saved
+        if cell.style != 0 {
+            if cell.style > 0, cell.style < styleIDs.count {
+                let id = styleIDs[cell.style]
+                if id != 0 { try workbook.setStyleID(sheet, address, id) }
+            } else if !warnedStyle, !styleIDs.isEmpty || cell.style < 0 {
+                warnedStyle = true
+                warnings.add("\(location(address)): cell format index \(cell.style) does not exist in the styles part; such cells get the default format")
+            }
+        }
+        if let vm = cell.valueMetadata { valueMetadataCells.append((address, vm)) }
         // Excel writes an empty `<f ca="1"/>` in the cells a volatile dynamic array spilled
         // into: those cells hold values, not formulas.
         let emptyFormula = cell.hasFormula && cell.formulaType != "shared" && cell.formulaType != "dataTable"
@@ -369,10 +632,112 @@ struct WorksheetReader {
     }
 
     private func parseRange(_ text: String) -> CellRange? {
+        XLSXCellText.range(text, sheet: sheet)
+    }
+}
+
+/// Cell references and numbers read straight from a part's bytes (the hot path of a sheet).
+enum XLSXCellText {
+    /// `B7` (no `$`) within the grid.
+    static func address(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> CellAddress? {
+        var i = r.lowerBound
+        var col = 0
+        while i < r.upperBound, i - r.lowerBound < 4 {
+            let c = b[i]
+            if c >= 65 && c <= 90 { col = col * 26 + Int(c - 64) }
+            else if c >= 97 && c <= 122 { col = col * 26 + Int(c - 96) }
+            else { break }
+            i += 1
+        }
+        let letters = i - r.lowerBound
+        guard letters >= 1, letters <= 3 else { return nil }
+        var row = 0
+        let digitsStart = i
+        while i < r.upperBound {
+            let c = b[i]
+            guard c >= 48 && c <= 57, i - digitsStart < 7 else { return nil }
+            row = row * 10 + Int(c - 48)
+            i += 1
+        }
+        guard i > digitsStart, row >= 1, row <= SheetLimits.maxRows, col >= 1, col <= SheetLimits.maxColumns else { return nil }
+        return CellAddress(row: row - 1, column: col - 1)
+    }
+
+    /// A non-negative decimal integer of at most 9 digits.
+    static func integer(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count <= 9 else { return nil }
+        var v = 0
+        for i in r {
+            let c = b[i]
+            guard c >= 48 && c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// A decimal number in the plain form spreadsheets write (`-12.5`, `3E-2`). Exact (correctly
+    /// rounded) on the fast path; anything else goes through `strtod`. nil when not a number.
+    static func number(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {
+        var i = r.lowerBound
+        let end = r.upperBound
+        guard i < end, end - i <= 64 else { return nil }
+        var negative = false
+        if b[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if b[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var sawDigit = false
+        while i < end, b[i] >= 48, b[i] <= 57 {
+            if mantissa == 0 && b[i] == 48 { sawDigit = true; i += 1; continue }
+            mantissa = mantissa &* 10 &+ UInt64(b[i] - 48)
+            digits += 1
+            sawDigit = true
+            i += 1
+        }
+        if i < end, b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end, b[i] >= 48, b[i] <= 57 {
+                mantissa = mantissa &* 10 &+ UInt64(b[i] - 48)
+                if mantissa != 0 { digits += 1 }
+                fraction += 1
+                sawDigit = true
+                i += 1
+            }
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if i < end, b[i] == UInt8(ascii: "E") || b[i] == UInt8(ascii: "e") {
+            i += 1
+            var expNegative = false
+            if i < end, b[i] == UInt8(ascii: "-") { expNegative = true; i += 1 } else if i < end, b[i] == UInt8(ascii: "+") { i += 1 }
+            let start = i
+            while i < end, b[i] >= 48, b[i] <= 57, i - start < 5 { exponent = exponent * 10 + Int(b[i] - 48); i += 1 }
+            guard i > start else { return nil }
+            if expNegative { exponent = -exponent }
+        }
+        guard i == end else { return nil }
+        let scale = exponent - fraction
+        if digits <= 15, scale >= -22, scale <= 22 {
+            let m = Double(mantissa)
+            let x = scale >= 0 ? m * powersOfTen[scale] : m / powersOfTen[-scale]
+            return negative ? -x : x
+        }
+        // Long or extreme numbers: the C library, on a terminated copy of the (checked) text.
+        var text = [CChar](repeating: 0, count: r.count + 1)
+        for k in 0..<r.count { text[k] = CChar(bitPattern: b[r.lowerBound + k]) }
+        let x = strtod(text, nil)
+        return x.isFinite ? x : nil
+    }
+
+    /// `A1:B2` or `A1` as a range of `sheet`.
+    static func range(_ text: String, sheet: SheetID) -> CellRange? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2, let a = CellAddress(a1: String(parts[0])) else { return nil }
         let b = parts.count == 2 ? CellAddress(a1: String(parts[1])) : a
         guard let b else { return nil }
-        return CellRange(sheet: sheet, top: a.row, left: a.column, bottom: b.row, right: b.column)
+        return CellRange(sheet: sheet, top: min(a.row, b.row), left: min(a.column, b.column),
+                         bottom: max(a.row, b.row), right: max(a.column, b.column))
     }
 }
