@@ -33,7 +33,10 @@ let package = Package(
                 "SheetCore",
                 "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // The byte scanner's per-byte state lives in a class; dynamic exclusivity checks were
+            // ~15% of `xlsx_read` (docs/performance.md). Static checks still apply.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .executableTarget(
             name: "sheet",

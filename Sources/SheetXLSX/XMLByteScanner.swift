@@ -282,7 +282,7 @@ final class XMLByteScanner {
         let (name, local) = try scanName()
         nameRange = name
         localStart = local
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         var declared = false
         while true {
             let spaced = skipSpaces()
@@ -356,7 +356,7 @@ final class XMLByteScanner {
         localStart = local
         depth = stack.count
         isEmptyElement = false
-        if !bindings.isEmpty { popBindingsAt = depth }
+        if let last = bindings.last, last.depth >= depth { popBindingsAt = depth }
         if stack.isEmpty { rootClosed = true }
         event = .end
     }

@@ -292,4 +292,90 @@ final class XLSXHostileInputTests: XCTestCase {
         XCTAssertEqual(assertXLSXError(try XLSXImport.read(data: b.data(), options: XLSXImportOptions(limits: few))),
                        .tooManyEntries(limit: 4))
     }
+
+    func testSharedStringsReferencedButMissing() throws {
+        var b = oneSheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+        b.sharedStrings = ["<si><t>x</t></si>"]
+        b.omitted = ["xl/sharedStrings.xml"]
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        XCTAssertEqual(e, .missingPart("xl/sharedStrings.xml"))
+        XCTAssertTrue(e!.description.contains("xl/sharedStrings.xml"))
+    }
+
+    func testMalformedXMLNamesThePartAndLine() throws {
+        let sheet = "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"\(XLSXBuilder.mainNS)\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\"><v>1</v></row>\n</sheetData></worksheet>"
+        var b = oneSheet("")
+        b.overrides["xl/worksheets/sheet1.xml"] = Data(sheet.utf8)
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        guard case .malformedXML(let part, let message)? = e else { return XCTFail("\(String(describing: e))") }
+        XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+        XCTAssertTrue(message.hasPrefix("line 4:"), message)
+        XCTAssertTrue(e!.description.contains("</row>"), e!.description)
+        // The same in a part libxml2 reads (the relationships): its line too.
+        var r = oneSheet("")
+        r.overrides["xl/_rels/workbook.xml.rels"] = Data("<?xml version=\"1.0\"?>\n<Relationships>\n<Relationship Id=\"a\"></Relationships>".utf8)
+        let e2 = assertXLSXError(try XLSXImport.read(data: r.data()))
+        guard case .malformedXML(let part2, let message2)? = e2 else { return XCTFail("\(String(describing: e2))") }
+        XCTAssertEqual(part2, "xl/_rels/workbook.xml.rels")
+        XCTAssertTrue(message2.contains("line 3"), message2)
+    }
+
+    func testEntitiesAndBadReferencesAreRefused() throws {
+        let cases: [(String, String)] = [
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>&ext;</v></c></row>", "entity"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>&#0;</v></c></row>", "&#0;"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>a & b</v></c></row>", "'&'"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>x</v></c></row></sheetData></worksheet>trailing", "outside the root"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\" x=\"<\"/>", "'<'"),
+            ("<row r=\"1\"><c r=A1><v>0</v></c></row>", "quoted"),
+        ]
+        for (rows, expected) in cases {
+            let e = assertXLSXError(try XLSXImport.read(data: oneSheet(rows).data()))
+            guard case .malformedXML(let part, let message)? = e else { XCTFail("\(rows): \(String(describing: e))"); continue }
+            XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+            XCTAssertTrue(message.contains(expected), "\(rows): \(message)")
+        }
+    }
+
+    func testDeepNestingIsRefused() throws {
+        let deep = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
+        let start = Date()
+        let e = assertXLSXError(try XLSXImport.read(data: oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v>\(deep)</c></row>").data()))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        guard case .malformedXML(_, let message)? = e else { return XCTFail("\(String(describing: e))") }
+        XCTAssertTrue(message.contains("nest"), message)
+    }
+
+    func testBrokenPicturePartsAreWarnings() throws {
+        var b = oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        b.sheets[0].xml = XLSXBuilder.worksheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", after: "<drawing r:id=\"rId1\"/><drawing r:id=\"rId7\"/>")
+        b.sheetRelationships[0] = [XLSXBuilder.relationship("rId1", "drawing", "../drawings/drawing1.xml")]
+        b.overrides["xl/drawings/drawing1.xml"] = Data("""
+            <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="\(XLSXBuilder.relNS)">\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>99999</xdr:col><xdr:row>1</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:row>2</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            </xdr:wsDr>
+            """.utf8)
+        let result = try XLSXImport.read(data: b.data())
+        XCTAssertEqual(result.workbook.value("Sheet1!A1"), .number(1))
+        XCTAssertTrue(result.warnings.contains { $0.contains("not anchored to a cell") }, "\(result.warnings)")
+        XCTAssertTrue(result.warnings.contains { $0.hasPrefix("Sheet1!C3:") }, "\(result.warnings)")
+        XCTAssertTrue(result.warnings.contains { $0.contains("rId7") }, "\(result.warnings)")
+    }
+
+    func testZipBombInAnImagePartIsStopped() throws {
+        var b = oneSheet("")
+        b.sheets[0].xml = XLSXBuilder.worksheet("", after: "<drawing r:id=\"rId1\"/>")
+        b.sheetRelationships[0] = [XLSXBuilder.relationship("rId1", "drawing", "../drawings/drawing1.xml")]
+        b.overrides["xl/drawings/drawing1.xml"] = Data("""
+            <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="\(XLSXBuilder.relNS)">\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>0</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdI"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor></xdr:wsDr>
+            """.utf8)
+        b.overrides["xl/drawings/_rels/drawing1.xml.rels"] = Data("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(XLSXBuilder.relationship("rIdI", "image", "../media/image1.png"))</Relationships>
+            """.utf8)
+        b.overrides["xl/media/image1.png"] = Data(count: 16 << 20)
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        XCTAssertEqual(e, .compressionRatioTooHigh(part: "xl/media/image1.png", limit: XLSXLimits.defaultMaxCompressionRatio))
+    }
 }

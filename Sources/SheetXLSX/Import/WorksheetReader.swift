@@ -86,10 +86,15 @@ struct WorksheetReader {
         var valueMetadata: Int?
         var saved: Value?
         var inlineText: String?
-        var hasFormula = false
-        var formulaText: String?
-        var formulaType: String?
-        var formulaRef: String?
+        /// Only formula cells pay for these.
+        var formula: FormulaFields?
+    }
+
+    /// An `<f>` as read.
+    private struct FormulaFields {
+        var text = ""
+        var type: String?
+        var ref: String?
         var sharedIndex: String?
     }
 
@@ -346,13 +351,14 @@ struct WorksheetReader {
                 if s.isNamed("v") {
                     savedText = try readValueText(s)
                 } else if s.isNamed("f") {
-                    cell.hasFormula = true
+                    var f = FormulaFields()
                     for a in s.attributes where !a.isPrefixed {
-                        if s.isLocalName(a, "t") { cell.formulaType = s.string(a.value) }
-                        else if s.isLocalName(a, "ref") { cell.formulaRef = s.string(a.value) }
-                        else if s.isLocalName(a, "si") { cell.sharedIndex = s.string(a.value) }
+                        if s.isLocalName(a, "t") { f.type = s.string(a.value) }
+                        else if s.isLocalName(a, "ref") { f.ref = s.string(a.value) }
+                        else if s.isLocalName(a, "si") { f.sharedIndex = s.string(a.value) }
                     }
-                    cell.formulaText = try s.readElementText(limit: 1 << 20)
+                    f.text = try s.readElementText(limit: 1 << 20)
+                    cell.formula = f
                 } else if s.isNamed("is") {
                     cell.inlineText = try SharedStringsPart.readStringItem(s)
                 } else {
@@ -498,9 +504,8 @@ struct WorksheetReader {
         if let vm = cell.valueMetadata { valueMetadataCells.append((address, vm)) }
         // Excel writes an empty `<f ca="1"/>` in the cells a volatile dynamic array spilled
         // into: those cells hold values, not formulas.
-        let emptyFormula = cell.hasFormula && cell.formulaType != "shared" && cell.formulaType != "dataTable"
-            && XLSXText.isBlank(cell.formulaText ?? "")
-        guard cell.hasFormula, !emptyFormula else {
+        let emptyFormula = cell.formula.map { $0.type != "shared" && $0.type != "dataTable" && XLSXText.isBlank($0.text) } ?? false
+        guard let f = cell.formula, !emptyFormula else {
             let area = arrayArea(containing: address)
             if emptyFormula, area == nil {
                 warnings.add("\(location(address)): an empty formula; the cell keeps its saved value")
@@ -514,8 +519,8 @@ struct WorksheetReader {
             if let saved, !saved.isEmpty { try workbook.setValue(sheet, address, saved) }
             return
         }
-        let formulaType = cell.formulaType ?? "normal"
-        let text = cell.formulaText ?? ""
+        let formulaType = f.type ?? "normal"
+        let text = f.text
         // Excel marks dynamic-array formulas with cell metadata (`cm`); others are evaluated as
         // pre-dynamic-array Excel did (implicit intersection).
         let mode: ArrayMode = cell.hasCellMetadata ? .dynamic : .legacy
@@ -526,7 +531,7 @@ struct WorksheetReader {
 
         switch formulaType {
         case "shared":
-            guard let si = cell.sharedIndex else {
+            guard let si = f.sharedIndex else {
                 problem = "a shared formula without an index (si)"
                 break
             }
@@ -537,7 +542,7 @@ struct WorksheetReader {
                 case .success(let e): expr = e
                 case .failure(let message): problem = message
                 }
-                if shared[si] == nil || cell.formulaRef != nil {
+                if shared[si] == nil || f.ref != nil {
                     switch outcome {
                     case .success(let e): shared[si] = .parsed(e, text: text)
                     case .failure(let message): shared[si] = .failed(message, text: text)
@@ -558,7 +563,7 @@ struct WorksheetReader {
                 }
             }
         case "array":
-            if let ref = cell.formulaRef {
+            if let ref = f.ref {
                 if let range = parseRange(ref), range.contains(row: address.row, column: address.column) {
                     arrayRange = range
                 } else {
