@@ -107,6 +107,8 @@ final class XLSXReadFeatureTests: XCTestCase {
             <a:folHlink><a:srgbClr val="954F72"/></a:folHlink></a:clrScheme></a:themeElements></a:theme>
             """.utf8)
         let wb = try XLSXImport.read(data: b.data()).workbook
+        // The theme is kept whole for export.
+        XCTAssertEqual(wb.preserved["xlsx.theme"].map { Data($0.utf8) }, b.overrides["xl/theme/theme1.xml"])
         let layout = wb.sheets[0].layout
         XCTAssertEqual(layout.tabColor, "FF00B050")
         XCTAssertEqual(layout.frozenColumns, 1)

@@ -135,9 +135,14 @@ public enum XLSXImport {
         }
         var themeColors: [String] = []
         if let part = workbookRelated("theme"), package.contains(part) {
-            // Only tab colours given as theme colours need it; a damaged theme costs just those.
-            do { themeColors = try XLSXColor.themeColors(package.read(part), part: part) } catch let e as XLSXError {
-                warnings.add("\(e.description); theme colours are not resolved")
+            // Tab colours given as theme colours need it, and export writes it back (fonts and
+            // fills refer to its colours). A damaged theme costs just that.
+            do {
+                let data = try package.read(part)
+                themeColors = try XLSXColor.themeColors(data, part: part)
+                if let text = String(data: data, encoding: .utf8), !text.hasPrefix("\u{FEFF}") { workbook.preserved["xlsx.theme"] = text }
+            } catch let e as XLSXError {
+                warnings.add("\(e.description); the theme is not kept")
             }
         }
 
