@@ -93,7 +93,8 @@ final class XLSXReadFeatureTests: XCTestCase {
             <mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C2:D3"/></mergeCells>
             """)
         b.addSheet("Themed", rows: "", before: "<sheetPr><tabColor theme=\"4\"/></sheetPr>")
-        b.addSheet("Indexed", rows: "", before: "<sheetPr><tabColor indexed=\"10\"/></sheetPr>")
+        // LibreOffice's "all other columns" entry is a default width.
+        b.addSheet("Indexed", rows: "", before: "<sheetPr><tabColor indexed=\"10\"/></sheetPr><cols><col min=\"2\" max=\"1025\" width=\"11.52\" customWidth=\"true\"/></cols>")
         b.addSheet("Tinted", rows: "", before: "<sheetPr><tabColor rgb=\"FF808080\" tint=\"0.5\"/></sheetPr>")
         b.addSheet("Plain", rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
         b.workbookRelationships = [XLSXBuilder.relationship("rIdTh", "theme", "theme/theme1.xml")]
@@ -124,6 +125,8 @@ final class XLSXReadFeatureTests: XCTestCase {
         XCTAssertEqual(layout.merges, [CellRange(sheet: s, top: 0, left: 0, bottom: 0, right: 1), CellRange(sheet: s, top: 1, left: 2, bottom: 2, right: 3)])
         XCTAssertEqual(wb.sheets[1].layout.tabColor, "FF4472C4")
         XCTAssertEqual(wb.sheets[2].layout.tabColor, "FFFF0000")
+        XCTAssertEqual(wb.sheets[2].layout.defaultColumnWidth, 11.52)
+        XCTAssertEqual(wb.sheets[2].layout.columnWidths, [:])
         // 50% grey lightened by half: luminance 0.5 → 0.75.
         XCTAssertEqual(wb.sheets[3].layout.tabColor, "FFC0C0C0")
         XCTAssertTrue(wb.sheets[4].layout.isEmpty)

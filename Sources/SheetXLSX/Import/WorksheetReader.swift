@@ -209,7 +209,6 @@ struct WorksheetReader {
             guard s.isNamed("col") else { try s.skipElement(); continue }
             let lo = try s.attributeValue("min").flatMap { Int($0) }, hi = try s.attributeValue("max").flatMap { Int($0) }
             let width = try s.attributeValue("width").flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 && $0 <= 255 ? $0 : nil }
-            let custom = XLSXText.isTrue(try s.attributeValue("customWidth"))
             let hidden = XLSXText.isTrue(try s.attributeValue("hidden"))
             try s.skipElement()
             guard let lo, let hi, lo >= 1, hi >= lo, lo <= SheetLimits.maxColumns else {
@@ -217,8 +216,9 @@ struct WorksheetReader {
                 continue
             }
             let upper = min(hi, SheetLimits.maxColumns)
-            // LibreOffice writes one <col> for "all the remaining columns": that is the default width.
-            if let width, !custom, !hidden, upper - lo >= 1024 {
+            // LibreOffice writes one <col> for "all the remaining columns" (often marked custom):
+            // that is the default width, not a thousand column widths.
+            if let width, !hidden, upper - lo + 1 >= 1024 {
                 if layout.defaultColumnWidth == nil { layout.defaultColumnWidth = width }
                 continue
             }
