@@ -43,11 +43,13 @@ struct UnmodelledParts {
     /// The parts of the package that are of a kind the engine does not model, by name.
     static func kind(ofPackagePart name: String) -> Kind? {
         let n = name.lowercased()
+        // Relationship parts go with the part they belong to.
+        if n.hasSuffix(".rels") { return nil }
         if n.hasPrefix("xl/charts/chart") || n.hasPrefix("xl/chartsheets/") { return .charts }
         if n.hasPrefix("xl/pivottables/") || n.hasPrefix("xl/pivotcache/") { return .pivotTables }
-        if (n.hasPrefix("xl/comments") || n.hasPrefix("xl/threadedcomments/") || n.hasPrefix("xl/persons/")) && !n.contains("/_rels/") { return .comments }
+        if n.hasPrefix("xl/comments") || n.hasPrefix("xl/threadedcomments/") { return .comments }
         if n.hasSuffix("vbaproject.bin") { return .macros }
-        if n.hasPrefix("xl/externallinks/") && !n.contains("/_rels/") { return .externalLinks }
+        if n.hasPrefix("xl/externallinks/") { return .externalLinks }
         if n.hasPrefix("xl/slicers/") || n.hasPrefix("xl/slicercaches/") || n.hasPrefix("xl/timelines/") || n.hasPrefix("xl/timelinecaches/") { return .slicers }
         if n.hasPrefix("xl/activex/") || n.hasPrefix("xl/ctrlprops/") || n.hasPrefix("xl/embeddings/") { return .controls }
         if n.hasPrefix("xl/querytables/") || n == "xl/connections.xml" || n.hasPrefix("customxml/item") && n.hasSuffix(".bin") { return .connections }

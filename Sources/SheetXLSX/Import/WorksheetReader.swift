@@ -149,8 +149,7 @@ struct WorksheetReader {
                     note(.controls)
                     try s.skipElement()
                 } else if s.isNamed("extLst") {
-                    note(.extensions)
-                    try s.skipElement()
+                    try readExtensions(s)
                 } else {
                     try s.skipElement()
                 }
@@ -161,6 +160,23 @@ struct WorksheetReader {
 
     private mutating func note(_ kind: UnmodelledParts.Kind) {
         if !unmodelled.contains(kind) { unmodelled.append(kind) }
+    }
+
+    /// Notes the Excel 2010+ extensions the engine does not model (conditional formats and
+    /// validations of the x14 namespace, sparklines, slicers), skipping the rest.
+    private mutating func readExtensions(_ s: XMLByteScanner) throws {
+        if s.isEmptyElement { return }
+        let depth = s.depth
+        while try s.next() != .eof {
+            if s.event == .end, s.depth == depth { return }
+            guard s.event == .start, s.depth == depth + 2 else { continue }
+            if s.isNamed("conditionalFormattings") || s.isNamed("dataValidations") || s.isNamed("sparklineGroups")
+                || s.isNamed("slicerList") || s.isNamed("timelineRefs") {
+                note(.extensions)
+            }
+            try s.skipElement()
+        }
+        throw s.error("the document ends inside <extLst>")
     }
 
     // MARK: Layout
