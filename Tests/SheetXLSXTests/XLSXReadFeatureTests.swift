@@ -146,9 +146,12 @@ final class XLSXReadFeatureTests: XCTestCase {
             <dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" sqref="C1:C5">\
             <formula1>"a,b"</formula1></dataValidation></dataValidations>\
             <printOptions gridLines="1"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>\
-            <pageSetup orientation="landscape" r:id="rId9"/><headerFooter><oddHeader>&amp;CPage &amp;P of &amp;N</oddHeader></headerFooter>
+            <pageSetup orientation="landscape" r:id="rId9"/><headerFooter><oddHeader>&amp;CPage &amp;P of &amp;N</oddHeader></headerFooter>\
+            <extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">\
+            <x14:conditionalFormattings><x14:conditionalFormatting/></x14:conditionalFormattings></ext></extLst>
             """)
-        b.addSheet("T", rows: "")
+        // An extension list without anything the engine leaves out: no warning.
+        b.addSheet("T", rows: "", after: "<extLst><ext uri=\"{X}\" xmlns:y=\"urn:y\"><y:other/></ext></extLst>")
         let result = try XLSXImport.read(data: b.data())
         let kept = result.workbook.sheets[0].layout.preserved
         XCTAssertEqual(kept["xlsx.conditionalFormatting"], """
@@ -170,6 +173,8 @@ final class XLSXReadFeatureTests: XCTestCase {
         // Reported once per kind.
         XCTAssertEqual(result.warnings.filter { $0.hasPrefix("conditional formats") },
                        ["conditional formats: kept for export but not applied: xl/worksheets/sheet1.xml"])
+        XCTAssertEqual(result.warnings.filter { $0.hasPrefix("Excel 2010+") },
+                       ["Excel 2010+ extensions (sparklines, extra conditional formats and validations): not imported (not modelled by the engine): xl/worksheets/sheet1.xml"])
         XCTAssertEqual(result.warnings.filter { $0.hasPrefix("data validation") },
                        ["data validation: kept for export but not applied: xl/worksheets/sheet1.xml"])
     }
