@@ -31,12 +31,13 @@ final class XLSXReadFeatureTests: XCTestCase {
             <xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0"><alignment horizontal="center" wrapText="1"/><protection locked="0"/></xf>\
             <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
             <xf numFmtId="7" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>\
+            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment horizontal="general" vertical="bottom" textRotation="0" wrapText="false" indent="0" shrinkToFit="false"/><protection locked="true" hidden="false"/></xf></cellXfs>\
             <dxfs count="1"><dxf><font><b/></font></dxf></dxfs>
             """
         b.addSheet("S", rows: """
             <row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3"><v>1</v></c>\
-            <c r="D1" s="4"><v>2</v></c><c r="E1" s="5"><v>3</v></c><c r="F1" s="3"/><c r="G1" s="99"><v>4</v></c><c r="H1" s="6"><v>5</v></c></row>
+            <c r="D1" s="4"><v>2</v></c><c r="E1" s="5"><v>3</v></c><c r="F1" s="3"/><c r="G1" s="99"><v>4</v></c><c r="H1" s="6"><v>5</v></c><c r="I1" s="7"><v>6</v></c></row>
             """)
         let result = try XLSXImport.read(data: b.data())
         let wb = result.workbook
@@ -54,8 +55,10 @@ final class XLSXReadFeatureTests: XCTestCase {
         XCTAssertEqual(c1.extras["xlsx.alignment"], "<alignment horizontal=\"center\" wrapText=\"1\"/>")
         XCTAssertEqual(c1.extras["xlsx.protection"], "<protection locked=\"0\"/>")
         XCTAssertNil(c1.extras["xlsx.font"])
-        // A format that changes nothing is the default style.
+        // A format that changes nothing is the default style, also when it spells out the
+        // default alignment and protection (as LibreOffice does).
         XCTAssertEqual(wb.styleID(s, a("D1")), 0)
+        XCTAssertEqual(wb.styleID(s, a("I1")), 0)
         XCTAssertEqual(wb.numberFormat(s, a("E1")), "$#,##0.00_);($#,##0.00)")
         // An empty cell keeps its format; equal formats share one style.
         XCTAssertEqual(wb.value(s, a("F1")), .empty)

@@ -73,9 +73,13 @@ struct StylesPart {
                         f.borderID = try s.attributeValue("borderId").flatMap { Int($0) } ?? 0
                         try children(of: s) {
                             if s.isNamed("alignment") {
-                                f.alignment = try XMLFragment.serialize(s)
+                                let isDefault = try hasOnlyDefaults(s, StylesPart.alignmentDefaults)
+                                let xml = try XMLFragment.serialize(s)
+                                if !isDefault { f.alignment = xml }
                             } else if s.isNamed("protection") {
-                                f.protection = try XMLFragment.serialize(s)
+                                let isDefault = try hasOnlyDefaults(s, StylesPart.protectionDefaults)
+                                let xml = try XMLFragment.serialize(s)
+                                if !isDefault { f.protection = xml }
                             } else {
                                 try s.skipElement()
                             }
@@ -104,6 +108,22 @@ struct StylesPart {
             if s.event == .start { try body() }
         }
         throw s.error("the document ends inside an element")
+    }
+
+    /// What an `<alignment>` or `<protection>` attribute means when absent. LibreOffice writes
+    /// both on every format, spelled out; such a format is still the default.
+    static let alignmentDefaults: [String: Set<String>] = [
+        "horizontal": ["general"], "vertical": ["bottom"], "textRotation": ["0"], "wrapText": ["0", "false"],
+        "indent": ["0"], "relativeIndent": ["0"], "justifyLastLine": ["0", "false"], "shrinkToFit": ["0", "false"],
+        "readingOrder": ["0"],
+    ]
+    static let protectionDefaults: [String: Set<String>] = ["locked": ["1", "true"], "hidden": ["0", "false"]]
+
+    private static func hasOnlyDefaults(_ s: XMLByteScanner, _ defaults: [String: Set<String>]) throws -> Bool {
+        for a in s.attributes where !a.isPrefixed {
+            guard let allowed = defaults[s.string(a.name)], allowed.contains(try s.decode(a)) else { return false }
+        }
+        return true
     }
 
     private static func check(_ count: Int, _ s: XMLByteScanner) throws {
