@@ -367,3 +367,16 @@ final class XLSXReadFeatureTests: XCTestCase {
         }
     }
 }
+
+extension XLSXReadFeatureTests {
+    /// The number-format side table older callers use is a view of the workbook's styles.
+    @available(*, deprecated)
+    func testNumberFormatsViewForOlderCallers() throws {
+        var b = XLSXBuilder()
+        b.styles = "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"10\"/></cellXfs>"
+        b.addSheet("S", rows: "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45000</v></c><c r=\"B1\" s=\"2\"><v>0.5</v></c><c r=\"C1\" s=\"0\"><v>1</v></c></row>")
+        let result = try XLSXImport.read(data: b.data(), options: XLSXImportOptions(readNumberFormats: true))
+        let s = result.workbook.sheetOrder[0]
+        XCTAssertEqual(result.numberFormats[s], [CellAddress(a1: "A1")!: "yyyy-mm-dd", CellAddress(a1: "B1")!: "0.00%"])
+    }
+}

@@ -23,6 +23,14 @@ public struct XLSXImportOptions {
         self.readImages = readImages
         self.registry = registry
     }
+
+    /// For callers written before styles were read into the workbook: `readNumberFormats` is
+    /// `readStyles`.
+    @available(*, deprecated, message: "styles are read by default (readStyles); formats are in Workbook.styles")
+    public init(limits: XLSXLimits = .default, recordFormulas: Bool = false, readNumberFormats: Bool,
+                registry: FunctionRegistry = .standard) {
+        self.init(limits: limits, recordFormulas: recordFormulas, readStyles: readNumberFormats, registry: registry)
+    }
 }
 
 /// A formula cell as the file had it (recorded when `XLSXImportOptions.recordFormulas` is set).
@@ -65,6 +73,22 @@ public struct XLSXImportResult {
     public var warnings: [String]
     /// Every formula cell, in sheet order then file order (only with `recordFormulas`).
     public var formulas: [XLSXImportedFormula]
+
+    /// The number format of each cell whose format is not General, by sheet: a view of
+    /// `workbook.styles` for callers written before the workbook held styles.
+    @available(*, deprecated, message: "use Workbook.numberFormat(_:_:) or Workbook.styles")
+    public var numberFormats: [SheetID: [CellAddress: String]] {
+        var out: [SheetID: [CellAddress: String]] = [:]
+        for id in workbook.sheetOrder {
+            var map: [CellAddress: String] = [:]
+            workbook.forEachCell(in: id) { cell in
+                let code = workbook.styles[cell.style].numberFormat
+                if code != "General" { map[cell.address] = code }
+            }
+            if !map.isEmpty { out[id] = map }
+        }
+        return out
+    }
 }
 
 /// Reads XLSX files (Office Open XML spreadsheets) into a `Workbook`.
