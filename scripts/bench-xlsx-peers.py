@@ -3,7 +3,7 @@
 
 Reads the same workbook `sheet bench` reads, with python-calamine (Rust) and openpyxl
 (read-only and normal mode), each run in a fresh Python process; prints the median wall time
-and peak RSS per reader.
+CPU time and peak RSS per reader (CPU time is steadier than wall time on a shared machine).
 
     swift build -c release
     .build/release/sheet bench --write-xlsx /tmp/xlsx_read.xlsx
@@ -57,10 +57,12 @@ READERS = {
 
 def one(name, path):
     start = time.perf_counter()
+    cpu_start = time.process_time()
     cells = READERS[name](path)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"reader": name, "seconds": elapsed, "cells": cells, "peak_rss_mb": peak_mb}))
+    print(json.dumps({"reader": name, "seconds": elapsed, "cpu_seconds": cpu, "cells": cells, "peak_rss_mb": peak_mb}))
 
 
 def main():
@@ -74,7 +76,7 @@ def main():
         one(args.one, args.path)
         return
     names = args.only.split(",") if args.only else list(READERS)
-    print(f"{'reader':24} {'median_ms':>10} {'runs':>5} {'cells':>9} {'peak_rss_mb':>12}")
+    print(f"{'reader':24} {'median_ms':>10} {'cpu_ms':>8} {'runs':>5} {'cells':>9} {'peak_rss_mb':>12}")
     for name in names:
         results = []
         for _ in range(args.runs):
@@ -82,8 +84,9 @@ def main():
                                  capture_output=True, text=True, check=True)
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         median = statistics.median(r["seconds"] for r in results) * 1000
+        cpu = statistics.median(r["cpu_seconds"] for r in results) * 1000
         peak = max(r["peak_rss_mb"] for r in results)
-        print(f"{name:24} {median:10.0f} {args.runs:5d} {results[0]['cells']:9d} {peak:12.1f}", flush=True)
+        print(f"{name:24} {median:10.0f} {cpu:8.0f} {args.runs:5d} {results[0]['cells']:9d} {peak:12.1f}", flush=True)
 
 
 if __name__ == "__main__":
