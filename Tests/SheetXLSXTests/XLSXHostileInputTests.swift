@@ -379,3 +379,62 @@ final class XLSXHostileInputTests: XCTestCase {
         XCTAssertEqual(e, .compressionRatioTooHigh(part: "xl/media/image1.png", limit: XLSXLimits.defaultMaxCompressionRatio))
     }
 }
+
+/// Damaged XML fed to the byte scanner: every mutation ends in a value or an error, never a trap
+/// (tests run in debug builds, where unsafe buffer accesses are bounds-checked) or a hang.
+final class XMLByteScannerFuzzTests: XCTestCase {
+    func testMutatedWorksheetsNeverTrap() throws {
+        var b = XLSXBuilder()
+        b.sharedStrings = ["<si><t>a</t></si>", "<si><r><t xml:space=\"preserve\">b </t></r><rPh><t>x</t></rPh></si>"]
+        b.styles = "<fonts><font><b/></font></fonts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"><alignment wrapText=\"1\"/></xf></cellXfs>"
+        let sheet = XLSXBuilder.worksheet("""
+            <row r="1" ht="20" customHeight="1"><c r="A1" s="1"><v>1.5</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"><f>A1*2</f><v>3</v></c>\
+            <c r="D1" t="inlineStr"><is><t>x &amp; y &#x263A;</t></is></c></row>\
+            <row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2+1</f><v>1</v></c><c r="B2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c></row>\
+            <row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c><c r="B3" t="d"><v>2024-01-02</v></c></row>
+            """, before: "<sheetPr><tabColor rgb=\"FF00FF00\"/></sheetPr><sheetViews><sheetView><pane xSplit=\"1\" ySplit=\"1\" state=\"frozen\"/></sheetView></sheetViews><cols><col min=\"1\" max=\"2\" width=\"12\"/></cols>",
+            after: "<mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells><conditionalFormatting sqref=\"A1\"><cfRule type=\"expression\" priority=\"1\"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>")
+        b.addSheet("S", rows: "")
+        b.sheets[0].xml = sheet
+        // Each part the byte scanner reads, damaged in turn.
+        let base = Dictionary(b.parts(), uniquingKeysWith: { a, _ in a })
+        for part in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"] {
+            try mutate(b, part: part, original: Array(try XCTUnwrap(base[part])))
+        }
+    }
+
+    private func mutate(_ b: XLSXBuilder, part: String, original: [UInt8]) throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(Int.max))
+        }
+        let alphabet = Array("<>/&;=\"' ax:#!-?[]".utf8) + [0, 0xFF, 0xC3]
+        let start = Date()
+        var errors = 0, loaded = 0
+        for _ in 0..<600 {
+            var bytes = original
+            for _ in 0..<(1 + next() % 4) {
+                let i = next() % bytes.count
+                switch next() % 4 {
+                case 0: bytes[i] = alphabet[next() % alphabet.count]
+                case 1: bytes.remove(at: i)
+                case 2: bytes.insert(alphabet[next() % alphabet.count], at: i)
+                default: bytes = Array(bytes.prefix(i))
+                }
+                if bytes.isEmpty { bytes = [0x3C] }
+            }
+            var m = b
+            m.overrides[part] = Data(bytes)
+            do {
+                _ = try XLSXImport.read(data: m.data())
+                loaded += 1
+            } catch is XLSXError {
+                errors += 1
+            }
+        }
+        XCTAssertEqual(errors + loaded, 600, part)
+        XCTAssertGreaterThan(errors, 100, part)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+    }
+}
