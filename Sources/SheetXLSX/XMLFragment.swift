@@ -45,7 +45,11 @@ enum XMLFragment {
 
     private static func isKept(_ s: XMLByteScanner) -> Bool {
         guard !s.isNamed("extLst") else { return false }
-        guard let uri = s.namespaceURI(prefix: s.prefix) else { return false }
+        let prefix = s.prefix
+        guard let uri = s.namespaceURI(prefix: prefix) else {
+            // A part that declares no default namespace at all is read as SpreadsheetML.
+            return prefix.isEmpty
+        }
         return spreadsheetNamespaces.contains(uri)
     }
 

@@ -380,3 +380,19 @@ extension XLSXReadFeatureTests {
         XCTAssertEqual(result.numberFormats[s], [CellAddress(a1: "A1")!: "yyyy-mm-dd", CellAddress(a1: "B1")!: "0.00%"])
     }
 }
+
+extension XLSXReadFeatureTests {
+    /// Parts without a namespace declaration (some generators omit it) are SpreadsheetML.
+    func testPartsWithoutNamespaceDeclarations() throws {
+        var b = XLSXBuilder()
+        b.addSheet("S", rows: "")
+        b.overrides["xl/styles.xml"] = Data("<styleSheet><fonts><font/><font><i/></font></fonts><cellXfs><xf/><xf fontId=\"1\"/></cellXfs></styleSheet>".utf8)
+        b.workbookRelationships = [XLSXBuilder.relationship("rIdSt", "styles", "styles.xml")]
+        b.overrides["xl/worksheets/sheet1.xml"] = Data("""
+            <worksheet><sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/></worksheet>
+            """.utf8)
+        let wb = try XLSXImport.read(data: b.data()).workbook
+        XCTAssertEqual(wb.style(wb.sheetOrder[0], a("A1")).extras, ["xlsx.font": "<font><i/></font>"])
+        XCTAssertEqual(wb.sheets[0].layout.preserved["xlsx.pageMargins"], "<pageMargins left=\"1\" right=\"1\" top=\"1\" bottom=\"1\" header=\"0\" footer=\"0\"/>")
+    }
+}
