@@ -453,6 +453,15 @@ struct WorksheetReader {
     /// The cell's value as saved: a constant, or a formula's cached result. nil when there is
     /// none (no `<v>`).
     private func savedValue(_ cell: RawCell, _ text: ValueText?, _ s: XMLByteScanner, ref: Result<CellAddress, RefText>?) -> Value? {
+        // The common cases first, before the local functions below (which capture the reader).
+        if case .bytes(let r)? = text {
+            if cell.type == .number, let x = XLSXCellText.number(s.bytes, r) { return .number(x) }
+            if cell.type == .sharedString, let i = XLSXCellText.integer(s.bytes, r), i < sharedStrings.count { return .text(sharedStrings[i]) }
+        }
+        return slowSavedValue(cell, text, s, ref: ref)
+    }
+
+    private func slowSavedValue(_ cell: RawCell, _ text: ValueText?, _ s: XMLByteScanner, ref: Result<CellAddress, RefText>?) -> Value? {
         func here() -> String {
             if case .success(let a)? = ref { return location(a) }
             return "\(sheetName)!?"
