@@ -222,28 +222,8 @@ public enum XLSXImport {
             for kind in reader.unmodelled { unmodelled.add(kind, part) }
             for cell in reader.valueMetadataCells { valueMetadataCells.append((sheetIDs[i], entry.name, cell.address, cell.index)) }
 
-            // The sheet's related parts: drawings (pictures over cells), comments.
-            let sheetRelsPart = ZipPackage.relationshipsPart(of: part)
-            guard package.contains(sheetRelsPart) else { continue }
-            let sheetRels = try RelationshipsPart.parse(package.read(sheetRelsPart), part: sheetRelsPart)
-            for r in sheetRels where !r.isExternal && r.kind == "comments" {
-                unmodelled.add(.comments, ZipPackage.resolve(target: r.target, from: part))
-            }
-            guard options.readImages else { continue }
-            for drawingID in reader.drawingRelationshipIDs {
-                guard let r = sheetRels.first(where: { $0.id == drawingID }), !r.isExternal else {
-                    warnings.add("\(sheetRelsPart): no relationship '\(drawingID.prefix(40))' for the sheet's drawing")
-                    continue
-                }
-                let drawingPart = ZipPackage.resolve(target: r.target, from: part)
-                guard package.contains(drawingPart) else {
-                    warnings.add("\(drawingPart): the sheet's drawing is missing; its pictures are not imported")
-                    continue
-                }
-                let drawing = try DrawingPart.parse(package.read(drawingPart), part: drawingPart)
-                if drawing.hasShapes { unmodelled.add(.shapes, drawingPart) }
-                try pictures.place(drawing, drawingPart: drawingPart, sheet: sheetIDs[i], sheetName: entry.name)
-            }
+            try readRelatedParts(of: part, drawings: reader.drawingRelationshipIDs, sheet: sheetIDs[i], sheetName: entry.name,
+                                 package: package, options: options, pictures: &pictures, unmodelled: &unmodelled, warnings: warnings)
         }
 
         // Pictures placed in cells (Excel 365), once the cells are in.
@@ -262,6 +242,34 @@ public enum XLSXImport {
         }
         for w in unmodelled.warnings { warnings.add(w) }
         return XLSXImportResult(workbook: workbook, warnings: warnings.all, formulas: formulas)
+    }
+
+    /// A worksheet's related parts: its drawings (pictures over cells become image values) and
+    /// comments (reported).
+    private static func readRelatedParts(of part: String, drawings: [String], sheet: SheetID, sheetName: String, package: ZipPackage,
+                                         options: XLSXImportOptions, pictures: inout PicturePlacer, unmodelled: inout UnmodelledParts,
+                                         warnings: WarningSink) throws {
+        let relsPart = ZipPackage.relationshipsPart(of: part)
+        guard package.contains(relsPart) else { return }
+        let rels = try RelationshipsPart.parse(package.read(relsPart), part: relsPart)
+        for r in rels where !r.isExternal && r.kind == "comments" {
+            unmodelled.add(.comments, ZipPackage.resolve(target: r.target, from: part))
+        }
+        guard options.readImages else { return }
+        for drawingID in drawings {
+            guard let r = rels.first(where: { $0.id == drawingID }), !r.isExternal else {
+                warnings.add("\(relsPart): no relationship '\(drawingID.prefix(40))' for the sheet's drawing")
+                continue
+            }
+            let drawingPart = ZipPackage.resolve(target: r.target, from: part)
+            guard package.contains(drawingPart) else {
+                warnings.add("\(drawingPart): the sheet's drawing is missing; its pictures are not imported")
+                continue
+            }
+            let drawing = try DrawingPart.parse(package.read(drawingPart), part: drawingPart)
+            if drawing.hasShapes { unmodelled.add(.shapes, drawingPart) }
+            try pictures.place(drawing, drawingPart: drawingPart, sheet: sheet, sheetName: sheetName)
+        }
     }
 
     private static func defineName(_ n: WorkbookPartContent.DefinedNameEntry, in workbook: Workbook, sheetIDs: [SheetID],
