@@ -354,11 +354,13 @@ final class XLSXHostileInputTests: XCTestCase {
             <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="\(XLSXBuilder.relNS)">\
             <xdr:oneCellAnchor><xdr:from><xdr:col>99999</xdr:col><xdr:row>1</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
             <xdr:oneCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:row>2</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>4294967296</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
             </xdr:wsDr>
             """.utf8)
         let result = try XLSXImport.read(data: b.data())
         XCTAssertEqual(result.workbook.value("Sheet1!A1"), .number(1))
-        XCTAssertTrue(result.warnings.contains { $0.contains("not anchored to a cell") }, "\(result.warnings)")
+        // Far outside the grid (a row that would wrap to row 1 if truncated): not anchored.
+        XCTAssertEqual(result.warnings.filter { $0.contains("not anchored to a cell") }.count, 2, "\(result.warnings)")
         XCTAssertTrue(result.warnings.contains { $0.hasPrefix("Sheet1!C3:") }, "\(result.warnings)")
         XCTAssertTrue(result.warnings.contains { $0.contains("rId7") }, "\(result.warnings)")
     }

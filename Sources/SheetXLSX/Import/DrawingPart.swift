@@ -78,9 +78,8 @@ struct DrawingPart {
             else if s.isNamed("row") { row = Int(XLSXText.trimmed(try s.readElementText(limit: 64))) }
             else { try s.skipElement() }
         }
-        guard let row, let column else { return nil }
-        let a = CellAddress(row: row, column: column)
-        return row >= 0 && column >= 0 && a.isValid ? a : nil
+        guard let row, let column, row >= 0, column >= 0, row < SheetLimits.maxRows, column < SheetLimits.maxColumns else { return nil }
+        return CellAddress(row: row, column: column)
     }
 
     /// The media type of an image part: from its bytes, else from its name.
