@@ -36,7 +36,10 @@ let package = Package(
                 "SheetCore",
                 "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // The byte scanner's per-byte state lives in a class; dynamic exclusivity checks were
+            // ~15% of `xlsx_read` (docs/performance.md). Static checks still apply.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // AI()/VISION() and friends: model adapters, request scheduler, result cache protocol.
         .target(name: "SheetAI", dependencies: ["SheetCore"]),
@@ -60,6 +63,8 @@ let package = Package(
                 "SheetStore",
                 "SheetDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The xlsx_read benchmark writes its workbook directly (Sources/sheet/Bench).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),

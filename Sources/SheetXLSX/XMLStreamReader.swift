@@ -50,13 +50,15 @@ final class XMLStreamReader {
             let box = ErrorBox()
             let stream = XMLStreamReader(reader: reader, part: part, errorBox: box)
             let context = Unmanaged.passUnretained(box).toOpaque()
-            xmlTextReaderSetErrorHandler(reader, { arg, message, severity, _ in
+            xmlTextReaderSetErrorHandler(reader, { arg, message, severity, locator in
                 guard let arg, let message else { return }
                 // Warnings are not failures; keep the first error.
                 if severity == XML_PARSER_SEVERITY_WARNING || severity == XML_PARSER_SEVERITY_VALIDITY_WARNING { return }
                 let box = Unmanaged<ErrorBox>.fromOpaque(arg).takeUnretainedValue()
                 if box.message == nil {
-                    box.message = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let line = locator.map { xmlTextReaderLocatorLineNumber($0) } ?? -1
+                    box.message = line > 0 ? "line \(line): \(text)" : text
                 }
             }, context)
             return try withExtendedLifetime(box) { try body(stream) }

@@ -1,5 +1,12 @@
 import Foundation
 import ZIPFoundation
+// zlib itself, for inflating straight into the part's buffer: the module ZIPFoundation links on
+// Linux (CZlib) or the SDK's (zlib). Without either, ZIPFoundation's chunked inflate is used.
+#if canImport(CZlib)
+import CZlib
+#elseif canImport(zlib)
+import zlib
+#endif
 
 /// Random access to the bytes of a package: a file or data in memory.
 protocol ByteSource: AnyObject {
@@ -59,6 +66,8 @@ final class ZipPackage {
     private let source: ByteSource
     /// Entries by lower-cased part name (OPC part names compare case-insensitively).
     private var entries: [String: Entry] = [:]
+    /// The part names as the archive spells them, in directory order.
+    private(set) var partNames: [String] = []
     let limits: XLSXLimits
     private(set) var totalInflated: Int64 = 0
 
@@ -167,7 +176,10 @@ final class ZipPackage {
             }
             if !name.hasSuffix("/") {
                 let key = ZipPackage.normalize(name)
-                if entries[key] == nil { entries[key] = entry }
+                if entries[key] == nil {
+                    entries[key] = entry
+                    partNames.append(name.hasPrefix("/") ? String(name.drop { $0 == "/" }) : name)
+                }
             }
             p = end
             seen += 1
@@ -196,13 +208,13 @@ final class ZipPackage {
     func read(_ part: String) throws -> Data {
         guard let entry = entries[ZipPackage.normalize(part)] else { throw XLSXError.missingPart(part) }
         do {
-            return try inflate(entry, part: part)
+            return try inflatePart(entry, part: part)
         } catch is ShortRead {
             throw XLSXError.corruptPart(part: part, message: "the entry's data runs past the end of the file (truncated?)")
         }
     }
 
-    private func inflate(_ entry: Entry, part: String) throws -> Data {
+    private func inflatePart(_ entry: Entry, part: String) throws -> Data {
         if entry.flags & 1 != 0 { throw XLSXError.corruptPart(part: part, message: "the entry is encrypted") }
         if entry.uncompressedSize > limits.maxPartSize || entry.uncompressedSize < 0 {
             throw XLSXError.partTooLarge(part: part, limit: limits.maxPartSize)
@@ -217,18 +229,21 @@ final class ZipPackage {
         let compressed = try source.read(at: dataOffset, count: Int(entry.compressedSize))
 
         var out = Data()
-        out.reserveCapacity(Int(min(entry.uncompressedSize, 16 << 20)))
         var produced: Int64 = 0
         let limits = self.limits
         let totalBefore = totalInflated
         let compressedSize = max(entry.compressedSize, 1)
-        func take(_ chunk: Data) throws {
-            produced += Int64(chunk.count)
-            if produced > limits.maxPartSize { throw XLSXError.partTooLarge(part: part, limit: limits.maxPartSize) }
-            if totalBefore + produced > limits.maxTotalSize { throw XLSXError.totalSizeTooLarge(part: part, limit: limits.maxTotalSize) }
-            if produced > limits.compressionRatioThreshold, produced / compressedSize > Int64(limits.maxCompressionRatio) {
+        /// Throws when `size` inflated bytes cross a limit.
+        func check(_ size: Int64) throws {
+            if size > limits.maxPartSize { throw XLSXError.partTooLarge(part: part, limit: limits.maxPartSize) }
+            if totalBefore + size > limits.maxTotalSize { throw XLSXError.totalSizeTooLarge(part: part, limit: limits.maxTotalSize) }
+            if size > limits.compressionRatioThreshold, size / compressedSize > Int64(limits.maxCompressionRatio) {
                 throw XLSXError.compressionRatioTooHigh(part: part, limit: limits.maxCompressionRatio)
             }
+        }
+        func take(_ chunk: Data) throws {
+            produced += Int64(chunk.count)
+            try check(produced)
             out.append(chunk)
         }
 
@@ -238,6 +253,12 @@ final class ZipPackage {
             try take(compressed)
             checksum = compressed.crc32(checksum: 0)
         case 8:
+            #if canImport(CZlib) || canImport(zlib)
+            (out, checksum) = try ZipPackage.inflateRaw(compressed, sizeHint: entry.uncompressedSize, maxSize: limits.maxPartSize,
+                                                        part: part, limit: check)
+            produced = Int64(out.count)
+            #else
+            out.reserveCapacity(Int(min(entry.uncompressedSize, 16 << 20)))
             struct EndOfInput: Error {}
             let bufferSize = 64 << 10
             do {
@@ -258,6 +279,7 @@ final class ZipPackage {
             } catch {
                 throw XLSXError.corruptPart(part: part, message: "the compressed data is damaged (\(error))")
             }
+            #endif
         default:
             throw XLSXError.corruptPart(part: part, message: "compression method \(entry.method) is not supported")
         }
@@ -265,6 +287,76 @@ final class ZipPackage {
         totalInflated += produced
         return out
     }
+
+    #if canImport(CZlib) || canImport(zlib)
+    /// Inflates a raw deflate stream into one buffer (grown as it fills; the declared size is
+    /// only a hint, and growth stops a little past `maxSize`), calling `limit` with the size so
+    /// far after each step.
+    /// Returns the bytes and their CRC-32.
+    static func inflateRaw(_ compressed: Data, sizeHint: Int64, maxSize: Int64, part: String,
+                           limit: (Int64) throws -> Void) throws -> (Data, UInt32) {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw XLSXError.corruptPart(part: part, message: "zlib could not start inflating")
+        }
+        defer { inflateEnd(&stream) }
+        var out = Data(count: Int(max(4096, min(sizeHint, 64 << 20))))
+        var produced = 0
+        try compressed.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            guard let inBase = input.baseAddress, input.count > 0 else {
+                throw XLSXError.corruptPart(part: part, message: "the compressed data ends early")
+            }
+            var consumed = 0
+            while true {
+                if out.count - produced < 32 << 10 {
+                    let cap = Int(min(maxSize, Int64(Int.max / 4))) + (64 << 10)
+                    out.count = min(max(out.count * 2, produced + (64 << 10)), cap)
+                    guard out.count - produced >= 32 << 10 else { throw XLSXError.partTooLarge(part: part, limit: maxSize) }
+                }
+                if stream.avail_in == 0, consumed < input.count {
+                    let n = min(input.count - consumed, Int(UInt32.max))
+                    stream.next_in = UnsafeMutablePointer(mutating: inBase.advanced(by: consumed).assumingMemoryBound(to: Bytef.self))
+                    stream.avail_in = UInt32(n)
+                    consumed += n
+                }
+                let before = (produced, stream.avail_in)
+                let result: Int32 = out.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+                    stream.next_out = buffer.baseAddress!.advanced(by: produced).assumingMemoryBound(to: Bytef.self)
+                    stream.avail_out = UInt32(min(buffer.count - produced, Int(UInt32.max)))
+                    let before = stream.avail_out
+                    let r = inflate(&stream, Z_NO_FLUSH)
+                    produced += Int(before - stream.avail_out)
+                    return r
+                }
+                try limit(Int64(produced))
+                if result == Z_STREAM_END { break }
+                if result == Z_BUF_ERROR, stream.avail_in == 0, consumed >= input.count {
+                    throw XLSXError.corruptPart(part: part, message: "the compressed data ends early")
+                }
+                if result == Z_BUF_ERROR, before == (produced, stream.avail_in) {
+                    throw XLSXError.corruptPart(part: part, message: "the compressed data is damaged (no progress)")
+                }
+                guard result == Z_OK || result == Z_BUF_ERROR else {
+                    let why = stream.msg.map { String(cString: $0) } ?? "zlib error \(result)"
+                    throw XLSXError.corruptPart(part: part, message: "the compressed data is damaged (\(why))")
+                }
+            }
+        }
+        out.count = produced
+        let crc = out.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> UInt32 in
+            guard let base = b.baseAddress, b.count > 0 else { return 0 }
+            var c: uLong = 0
+            var offset = 0
+            while offset < b.count {
+                let n = min(b.count - offset, Int(UInt32.max))
+                c = crc32(c, base.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(n))
+                offset += n
+            }
+            return UInt32(truncatingIfNeeded: c)
+        }
+        return (out, crc)
+    }
+    #endif
 
     // MARK: Relationship targets
 

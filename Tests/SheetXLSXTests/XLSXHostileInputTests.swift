@@ -292,4 +292,151 @@ final class XLSXHostileInputTests: XCTestCase {
         XCTAssertEqual(assertXLSXError(try XLSXImport.read(data: b.data(), options: XLSXImportOptions(limits: few))),
                        .tooManyEntries(limit: 4))
     }
+
+    func testSharedStringsReferencedButMissing() throws {
+        var b = oneSheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+        b.sharedStrings = ["<si><t>x</t></si>"]
+        b.omitted = ["xl/sharedStrings.xml"]
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        XCTAssertEqual(e, .missingPart("xl/sharedStrings.xml"))
+        XCTAssertTrue(e!.description.contains("xl/sharedStrings.xml"))
+    }
+
+    func testMalformedXMLNamesThePartAndLine() throws {
+        let sheet = "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"\(XLSXBuilder.mainNS)\">\n<sheetData>\n<row r=\"1\"><c r=\"A1\"><v>1</v></row>\n</sheetData></worksheet>"
+        var b = oneSheet("")
+        b.overrides["xl/worksheets/sheet1.xml"] = Data(sheet.utf8)
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        guard case .malformedXML(let part, let message)? = e else { return XCTFail("\(String(describing: e))") }
+        XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+        XCTAssertTrue(message.hasPrefix("line 4:"), message)
+        XCTAssertTrue(e!.description.contains("</row>"), e!.description)
+        // The same in a part libxml2 reads (the relationships): its line too.
+        var r = oneSheet("")
+        r.overrides["xl/_rels/workbook.xml.rels"] = Data("<?xml version=\"1.0\"?>\n<Relationships>\n<Relationship Id=\"a\"></Relationships>".utf8)
+        let e2 = assertXLSXError(try XLSXImport.read(data: r.data()))
+        guard case .malformedXML(let part2, let message2)? = e2 else { return XCTFail("\(String(describing: e2))") }
+        XCTAssertEqual(part2, "xl/_rels/workbook.xml.rels")
+        XCTAssertTrue(message2.contains("line 3"), message2)
+    }
+
+    func testEntitiesAndBadReferencesAreRefused() throws {
+        let cases: [(String, String)] = [
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>&ext;</v></c></row>", "entity"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>&#0;</v></c></row>", "&#0;"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>a & b</v></c></row>", "'&'"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"str\"><v>x</v></c></row></sheetData></worksheet>trailing", "outside the root"),
+            ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\" x=\"<\"/>", "'<'"),
+            ("<row r=\"1\"><c r=A1><v>0</v></c></row>", "quoted"),
+        ]
+        for (rows, expected) in cases {
+            let e = assertXLSXError(try XLSXImport.read(data: oneSheet(rows).data()))
+            guard case .malformedXML(let part, let message)? = e else { XCTFail("\(rows): \(String(describing: e))"); continue }
+            XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+            XCTAssertTrue(message.contains(expected), "\(rows): \(message)")
+        }
+    }
+
+    func testDeepNestingIsRefused() throws {
+        let deep = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
+        let start = Date()
+        let e = assertXLSXError(try XLSXImport.read(data: oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v>\(deep)</c></row>").data()))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        guard case .malformedXML(_, let message)? = e else { return XCTFail("\(String(describing: e))") }
+        XCTAssertTrue(message.contains("nest"), message)
+    }
+
+    func testBrokenPicturePartsAreWarnings() throws {
+        var b = oneSheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        b.sheets[0].xml = XLSXBuilder.worksheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", after: "<drawing r:id=\"rId1\"/><drawing r:id=\"rId7\"/>")
+        b.sheetRelationships[0] = [XLSXBuilder.relationship("rId1", "drawing", "../drawings/drawing1.xml")]
+        b.overrides["xl/drawings/drawing1.xml"] = Data("""
+            <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="\(XLSXBuilder.relNS)">\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>99999</xdr:col><xdr:row>1</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:row>2</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>4294967296</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdX"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor>\
+            </xdr:wsDr>
+            """.utf8)
+        let result = try XLSXImport.read(data: b.data())
+        XCTAssertEqual(result.workbook.value("Sheet1!A1"), .number(1))
+        // Far outside the grid (a row that would wrap to row 1 if truncated): not anchored.
+        XCTAssertEqual(result.warnings.filter { $0.contains("not anchored to a cell") }.count, 2, "\(result.warnings)")
+        XCTAssertTrue(result.warnings.contains { $0.hasPrefix("Sheet1!C3:") }, "\(result.warnings)")
+        XCTAssertTrue(result.warnings.contains { $0.contains("rId7") }, "\(result.warnings)")
+    }
+
+    func testZipBombInAnImagePartIsStopped() throws {
+        var b = oneSheet("")
+        b.sheets[0].xml = XLSXBuilder.worksheet("", after: "<drawing r:id=\"rId1\"/>")
+        b.sheetRelationships[0] = [XLSXBuilder.relationship("rId1", "drawing", "../drawings/drawing1.xml")]
+        b.overrides["xl/drawings/drawing1.xml"] = Data("""
+            <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="\(XLSXBuilder.relNS)">\
+            <xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>0</xdr:row></xdr:from><xdr:pic><xdr:blipFill><a:blip r:embed="rIdI"/></xdr:blipFill></xdr:pic></xdr:oneCellAnchor></xdr:wsDr>
+            """.utf8)
+        b.overrides["xl/drawings/_rels/drawing1.xml.rels"] = Data("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(XLSXBuilder.relationship("rIdI", "image", "../media/image1.png"))</Relationships>
+            """.utf8)
+        b.overrides["xl/media/image1.png"] = Data(count: 16 << 20)
+        let e = assertXLSXError(try XLSXImport.read(data: b.data()))
+        XCTAssertEqual(e, .compressionRatioTooHigh(part: "xl/media/image1.png", limit: XLSXLimits.defaultMaxCompressionRatio))
+    }
+}
+
+/// Damaged XML fed to the byte scanner: every mutation ends in a value or an error, never a trap
+/// (tests run in debug builds, where unsafe buffer accesses are bounds-checked) or a hang.
+final class XMLByteScannerFuzzTests: XCTestCase {
+    func testMutatedWorksheetsNeverTrap() throws {
+        var b = XLSXBuilder()
+        b.sharedStrings = ["<si><t>a</t></si>", "<si><r><t xml:space=\"preserve\">b </t></r><rPh><t>x</t></rPh></si>"]
+        b.styles = "<fonts><font><b/></font></fonts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"><alignment wrapText=\"1\"/></xf></cellXfs>"
+        let sheet = XLSXBuilder.worksheet("""
+            <row r="1" ht="20" customHeight="1"><c r="A1" s="1"><v>1.5</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"><f>A1*2</f><v>3</v></c>\
+            <c r="D1" t="inlineStr"><is><t>x &amp; y &#x263A;</t></is></c></row>\
+            <row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2+1</f><v>1</v></c><c r="B2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c></row>\
+            <row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c><c r="B3" t="d"><v>2024-01-02</v></c></row>
+            """, before: "<sheetPr><tabColor rgb=\"FF00FF00\"/></sheetPr><sheetViews><sheetView><pane xSplit=\"1\" ySplit=\"1\" state=\"frozen\"/></sheetView></sheetViews><cols><col min=\"1\" max=\"2\" width=\"12\"/></cols>",
+            after: "<mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells><conditionalFormatting sqref=\"A1\"><cfRule type=\"expression\" priority=\"1\"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>")
+        b.addSheet("S", rows: "")
+        b.sheets[0].xml = sheet
+        // Each part the byte scanner reads, damaged in turn.
+        let base = Dictionary(b.parts(), uniquingKeysWith: { a, _ in a })
+        for part in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"] {
+            try mutate(b, part: part, original: Array(try XCTUnwrap(base[part])))
+        }
+    }
+
+    private func mutate(_ b: XLSXBuilder, part: String, original: [UInt8]) throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(Int.max))
+        }
+        let alphabet = Array("<>/&;=\"' ax:#!-?[]".utf8) + [0, 0xFF, 0xC3]
+        let start = Date()
+        var errors = 0, loaded = 0
+        for _ in 0..<600 {
+            var bytes = original
+            for _ in 0..<(1 + next() % 4) {
+                let i = next() % bytes.count
+                switch next() % 4 {
+                case 0: bytes[i] = alphabet[next() % alphabet.count]
+                case 1: bytes.remove(at: i)
+                case 2: bytes.insert(alphabet[next() % alphabet.count], at: i)
+                default: bytes = Array(bytes.prefix(i))
+                }
+                if bytes.isEmpty { bytes = [0x3C] }
+            }
+            var m = b
+            m.overrides[part] = Data(bytes)
+            do {
+                _ = try XLSXImport.read(data: m.data())
+                loaded += 1
+            } catch is XLSXError {
+                errors += 1
+            }
+        }
+        XCTAssertEqual(errors + loaded, 600, part)
+        XCTAssertGreaterThan(errors, 100, part)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+    }
 }

@@ -191,28 +191,6 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertEqual(warnings, [])
     }
 
-    func testNumberFormats() throws {
-        var b = XLSXBuilder()
-        b.addSheet("S", rows: "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45000</v></c><c r=\"B1\" s=\"2\"><v>0.5</v></c><c r=\"C1\" s=\"0\"><v>1</v></c></row>")
-        b.overrides["xl/styles.xml"] = Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <styleSheet xmlns="\(XLSXBuilder.mainNS)"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>
-            <cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="10"/></cellXfs></styleSheet>
-            """.utf8)
-        var parts = b.parts()
-        let relsIndex = parts.firstIndex { $0.0 == "xl/_rels/workbook.xml.rels" }!
-        var rels = String(decoding: parts[relsIndex].1, as: UTF8.self)
-        rels = rels.replacingOccurrences(of: "</Relationships>", with: "<Relationship Id=\"rIdSt\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>")
-        parts[relsIndex].1 = Data(rels.utf8)
-        let result = try XLSXImport.read(data: XLSXBuilder.zip(parts), options: XLSXImportOptions(readNumberFormats: true))
-        let s = result.workbook.sheetOrder[0]
-        XCTAssertEqual(result.numberFormats[s]?[a("A1")], "yyyy-mm-dd")
-        XCTAssertEqual(result.numberFormats[s]?[a("B1")], "0.00%")
-        XCTAssertNil(result.numberFormats[s]?[a("C1")])
-    }
-
-    // MARK: Helpers
-
     func testEscapesAndDates() {
         XCTAssertEqual(XLSXText.decodeEscapes("a_x000D_b"), "a\rb")
         XCTAssertEqual(XLSXText.decodeEscapes("_x005F_x000D_"), "_x000D_")

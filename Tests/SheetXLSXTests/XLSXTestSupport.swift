@@ -20,6 +20,14 @@ struct XLSXBuilder {
     /// `<definedName>` elements.
     var definedNames: [String] = []
     var date1904 = false
+    /// The styles part (`xl/styles.xml`), with its relationship, or nil for none.
+    var styles: String?
+    /// More `<Relationship>` elements for the workbook part.
+    var workbookRelationships: [String] = []
+    /// `<Relationship>` elements of each sheet's relationships part, by sheet index.
+    var sheetRelationships: [Int: [String]] = [:]
+    /// Markup between `<workbookPr>` and `<sheets>` (`<bookViews>`).
+    var bookViews = ""
     /// Parts to add or replace (path → content).
     var overrides: [String: Data] = [:]
     /// Parts to leave out.
@@ -28,15 +36,22 @@ struct XLSXBuilder {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// A worksheet part around some `<sheetData>` content.
-    static func worksheet(_ rows: String, dimension: String? = nil) -> String {
+    /// A worksheet part around some `<sheetData>` content, with the elements that come before
+    /// (`before`: sheetPr, sheetViews, cols…) and after it (`after`: mergeCells, drawing…).
+    static func worksheet(_ rows: String, dimension: String? = nil, before: String = "", after: String = "") -> String {
         let dim = dimension.map { "<dimension ref=\"\($0)\"/>" } ?? ""
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">\(dim)<sheetData>\(rows)</sheetData></worksheet>"
+            + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">\(before.isEmpty ? dim : "")\(before)<sheetData>\(rows)</sheetData>\(after)</worksheet>"
     }
 
-    mutating func addSheet(_ name: String, rows: String, state: String? = nil, dimension: String? = nil) {
-        sheets.append(SheetSpec(name: name, xml: XLSXBuilder.worksheet(rows, dimension: dimension), state: state))
+    mutating func addSheet(_ name: String, rows: String, state: String? = nil, dimension: String? = nil, before: String = "", after: String = "") {
+        sheets.append(SheetSpec(name: name, xml: XLSXBuilder.worksheet(rows, dimension: dimension, before: before, after: after), state: state))
+    }
+
+    /// A `<Relationship>` element.
+    static func relationship(_ id: String, _ type: String, _ target: String) -> String {
+        let uri = type.contains("/") ? type : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)"
+        return "<Relationship Id=\"\(id)\" Type=\"\(uri)\" Target=\"\(target)\"/>"
     }
 
     func parts() -> [(String, Data)] {
@@ -57,13 +72,17 @@ struct XLSXBuilder {
             sheetsXML += "<sheet name=\"\(s.name)\" sheetId=\"\(i + 1)\"\(state) r:id=\"rId\(i + 1)\"/>"
             rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
+        if styles != nil {
+            rels += "<Relationship Id=\"rIdSt\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        }
+        rels += workbookRelationships.joined()
         if sharedStrings != nil {
             rels += "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         }
         let names = definedNames.isEmpty ? "" : "<definedNames>" + definedNames.joined() + "</definedNames>"
         add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="\(XLSXBuilder.mainNS)" xmlns:r="\(XLSXBuilder.relNS)"><workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>\(sheetsXML)</sheets>\(names)<calcPr calcId="191029"/></workbook>
+            <workbook xmlns="\(XLSXBuilder.mainNS)" xmlns:r="\(XLSXBuilder.relNS)"><workbookPr\(date1904 ? " date1904=\"1\"" : "")/>\(bookViews)<sheets>\(sheetsXML)</sheets>\(names)<calcPr calcId="191029"/></workbook>
             """)
         add("xl/_rels/workbook.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -75,7 +94,16 @@ struct XLSXBuilder {
                 <sst xmlns="\(XLSXBuilder.mainNS)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\(sharedStrings.joined())</sst>
                 """)
         }
+        if let styles {
+            add("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"\(XLSXBuilder.mainNS)\">\(styles)</styleSheet>")
+        }
         for (i, s) in sheets.enumerated() { add("xl/worksheets/sheet\(i + 1).xml", s.xml) }
+        for (i, list) in sheetRelationships.sorted(by: { $0.key < $1.key }) {
+            add("xl/worksheets/_rels/sheet\(i + 1).xml.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(list.joined())</Relationships>
+                """)
+        }
         out = out.filter { !omitted.contains($0.0) && overrides[$0.0] == nil }
         out += overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return out

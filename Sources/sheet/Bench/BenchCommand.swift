@@ -19,6 +19,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("only"), help: "Run only the scenarios whose names are given (comma-separated).")
     var only: String?
 
+    @Option(name: .customLong("write-xlsx"), help: "Write the xlsx_read workbook (sized by --scale) to this path and exit; scripts/bench-xlsx-peers.py reads it.")
+    var writeXLSX: String?
+
     @Flag(name: .customLong("in-process"), help: .hidden)
     var inProcess = false
 
@@ -33,6 +36,12 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let writeXLSX {
+            let rows = BenchScenarios.n(50_000, scale)
+            try XLSXBenchWorkbook.write(to: URL(fileURLWithPath: writeXLSX), rows: rows)
+            print("wrote \(writeXLSX): \(rows) rows × \(XLSXBenchWorkbook.columns) columns")
+            return
+        }
         let selected = BenchScenarios.all.filter { s in only.map { $0.split(separator: ",").map(String.init).contains(s.name) } ?? true }
         var results: [BenchResult] = []
         for scenario in selected {

@@ -10,8 +10,8 @@ struct BenchScenario {
 
 /// The engine scenarios from the engine-core issue.
 enum BenchScenarios {
-    static let all: [BenchScenario] = [parse, fillDown, recalcFull, recalcIncremental, chainDeep, bigRange, bigRangeEdit, memoryNumeric, countifs100k, vlookup100k, spillSort, xlsxWrite]
-        + StoreBenchScenarios.all + AIBenchScenarios.all
+    static let all: [BenchScenario] = [parse, fillDown, recalcFull, recalcIncremental, chainDeep, bigRange, bigRangeEdit, memoryNumeric, countifs100k, vlookup100k, spillSort]
+        + XLSXBenchScenarios.all + [xlsxWrite] + StoreBenchScenarios.all + AIBenchScenarios.all
 
     static func n(_ base: Int, _ scale: Double) -> Int { max(10, Int(Double(base) * scale)) }
 

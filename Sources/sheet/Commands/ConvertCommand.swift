@@ -83,14 +83,9 @@ struct ConvertCommand: ParsableCommand {
         let stem = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
         switch try Self.format(of: input) {
         case .xlsx:
-            let result = try XLSXImport.read(url: URL(fileURLWithPath: input), options: XLSXImportOptions(readNumberFormats: true))
+            let result = try XLSXImport.read(url: URL(fileURLWithPath: input), options: XLSXImportOptions())
             for w in result.warnings { printError("warning: \(w)") }
             let wb = result.workbook
-            for (sheet, formats) in result.numberFormats {
-                for (address, code) in formats where wb.numberFormat(sheet, address) != code {
-                    try wb.setNumberFormat(sheet, address, code)
-                }
-            }
             return (wb, stem)
         case .sheetdb:
             var options = SheetStore.Options()

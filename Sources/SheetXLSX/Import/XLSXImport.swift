@@ -7,17 +7,29 @@ public struct XLSXImportOptions {
     /// Keep a record of every formula cell (text, saved value, whether it loaded): what the
     /// conformance runner compares. Off by default (it costs memory per formula).
     public var recordFormulas: Bool
-    /// Read `styles.xml` and give each cell with a number format other than General its format code.
-    public var readNumberFormats: Bool
+    /// Read `styles.xml` into `Workbook.styles` (number formats, and fonts, fills, borders,
+    /// alignment and protection kept for export) and give each cell its style id.
+    public var readStyles: Bool
+    /// Read pictures anchored to cells (drawings) and placed in cells (rich values) as image values.
+    public var readImages: Bool
     /// The function library the workbook's formulas bind to.
     public var registry: FunctionRegistry
 
-    public init(limits: XLSXLimits = .default, recordFormulas: Bool = false, readNumberFormats: Bool = false,
+    public init(limits: XLSXLimits = .default, recordFormulas: Bool = false, readStyles: Bool = true, readImages: Bool = true,
                 registry: FunctionRegistry = .standard) {
         self.limits = limits
         self.recordFormulas = recordFormulas
-        self.readNumberFormats = readNumberFormats
+        self.readStyles = readStyles
+        self.readImages = readImages
         self.registry = registry
+    }
+
+    /// For callers written before styles were read into the workbook: `readNumberFormats` is
+    /// `readStyles`.
+    @available(*, deprecated, message: "styles are read by default (readStyles); formats are in Workbook.styles")
+    public init(limits: XLSXLimits = .default, recordFormulas: Bool = false, readNumberFormats: Bool,
+                registry: FunctionRegistry = .standard) {
+        self.init(limits: limits, recordFormulas: recordFormulas, readStyles: readNumberFormats, registry: registry)
     }
 }
 
@@ -61,8 +73,22 @@ public struct XLSXImportResult {
     public var warnings: [String]
     /// Every formula cell, in sheet order then file order (only with `recordFormulas`).
     public var formulas: [XLSXImportedFormula]
-    /// Number format codes of cells whose format is not General (only with `readNumberFormats`).
-    public var numberFormats: [SheetID: [CellAddress: String]]
+
+    /// The number format of each cell whose format is not General, by sheet: a view of
+    /// `workbook.styles` for callers written before the workbook held styles.
+    @available(*, deprecated, message: "use Workbook.numberFormat(_:_:) or Workbook.styles")
+    public var numberFormats: [SheetID: [CellAddress: String]] {
+        var out: [SheetID: [CellAddress: String]] = [:]
+        for id in workbook.sheetOrder {
+            var map: [CellAddress: String] = [:]
+            workbook.forEachCell(in: id) { cell in
+                let code = workbook.styles[cell.style].numberFormat
+                if code != "General" { map[cell.address] = code }
+            }
+            if !map.isEmpty { out[id] = map }
+        }
+        return out
+    }
 }
 
 /// Reads XLSX files (Office Open XML spreadsheets) into a `Workbook`.
@@ -91,6 +117,7 @@ public enum XLSXImport {
 
     static func read(package: ZipPackage, options: XLSXImportOptions) throws -> XLSXImportResult {
         let warnings = WarningSink(limit: options.limits.maxWarnings)
+        var unmodelled = UnmodelledParts()
 
         // The package's relationships name the workbook part.
         var workbookPart = "xl/workbook.xml"
@@ -106,25 +133,44 @@ public enum XLSXImport {
         let rels = try RelationshipsPart.parse(package.read(relsPart), part: relsPart)
         var relsByID: [String: Relationship] = [:]
         for r in rels where relsByID[r.id] == nil { relsByID[r.id] = r }
+        func workbookRelated(_ kind: String) -> String? {
+            rels.first { $0.kind == kind && !$0.isExternal }.map { ZipPackage.resolve(target: $0.target, from: workbookPart) }
+        }
 
         var sharedStrings: [String] = []
-        if let r = rels.first(where: { $0.kind == "sharedStrings" && !$0.isExternal }) {
-            let part = ZipPackage.resolve(target: r.target, from: workbookPart)
+        if let part = workbookRelated("sharedStrings") {
+            // Cells index the table: without it they cannot be read.
+            guard package.contains(part) else { throw XLSXError.missingPart(part) }
+            sharedStrings = try SharedStringsPart.parse(package.read(part), part: part)
+        }
+
+        let workbook = Workbook(registry: options.registry)
+        workbook.dateSystem = content.date1904 ? .d1904 : .d1900
+        workbook.preserved = content.preserved
+        var styleIDs: [UInt32] = []
+        if options.readStyles, let part = workbookRelated("styles") {
             if package.contains(part) {
-                sharedStrings = try SharedStringsPart.parse(package.read(part), part: part)
+                let styles = try StylesPart.parse(package.read(part), part: part)
+                styleIDs = styles.install(into: workbook)
+                if let dxfs = styles.differentialFormats { workbook.preserved["xlsx.dxfs"] = dxfs }
             } else {
-                warnings.add("\(part): the shared string table is missing; cells that use it are left empty")
+                warnings.add("\(part): the styles part is missing; cells get the default format")
             }
         }
-        var styleFormats: [String] = []
-        if options.readNumberFormats, let r = rels.first(where: { $0.kind == "styles" && !$0.isExternal }) {
-            let part = ZipPackage.resolve(target: r.target, from: workbookPart)
-            if package.contains(part) { styleFormats = try StylesPart.parse(package.read(part), part: part) }
+        var themeColors: [String] = []
+        if let part = workbookRelated("theme"), package.contains(part) {
+            // Tab colours given as theme colours need it, and export writes it back (fonts and
+            // fills refer to its colours). A damaged theme costs just that.
+            do {
+                let data = try package.read(part)
+                themeColors = try XLSXColor.themeColors(data, part: part)
+                if let text = String(data: data, encoding: .utf8), !text.hasPrefix("\u{FEFF}") { workbook.preserved["xlsx.theme"] = text }
+            } catch let e as XLSXError {
+                warnings.add("\(e.description); the theme is not kept")
+            }
         }
 
         // Sheets, in tab order.
-        let workbook = Workbook(registry: options.registry)
-        workbook.dateSystem = content.date1904 ? .d1904 : .d1900
         guard !content.sheets.isEmpty else { throw XLSXError.invalid(part: workbookPart, message: "the workbook has no sheets") }
         var seen = Set<String>()
         var sheetIDs: [SheetID] = []
@@ -150,7 +196,8 @@ public enum XLSXImport {
 
         // Cells, sheet by sheet.
         var formulas: [XLSXImportedFormula] = []
-        var numberFormats: [SheetID: [CellAddress: String]] = [:]
+        var pictures = PicturePlacer(package: package, workbook: workbook, warnings: warnings)
+        var valueMetadataCells: [(sheet: SheetID, sheetName: String, address: CellAddress, index: Int)] = []
         for (i, entry) in content.sheets.enumerated() {
             guard let rid = entry.relationshipID else {
                 throw XLSXError.invalid(part: workbookPart, message: "sheet '\(entry.name)' has no relationship id (r:id)")
@@ -161,23 +208,68 @@ public enum XLSXImport {
             let part = ZipPackage.resolve(target: rel.target, from: workbookPart)
             guard rel.kind == "worksheet" else {
                 // Chart sheets, dialog and macro sheets: kept as empty sheets.
+                if rel.kind == "chartsheet" { unmodelled.add(.charts, part) }
                 warnings.add("\(part): sheet '\(entry.name)' is a \(rel.kind), not a worksheet; it is left empty")
                 continue
             }
             let data = try package.read(part)
             var reader = WorksheetReader(workbook: workbook, sheet: sheetIDs[i], sheetName: entry.name, part: part,
-                                         sharedStrings: sharedStrings, warnings: warnings, options: options)
+                                         sharedStrings: sharedStrings, styleIDs: styleIDs, themeColors: themeColors,
+                                         warnings: warnings, options: options)
             try reader.read(data)
             formulas += reader.formulas
-            if options.readNumberFormats {
-                var map: [CellAddress: String] = [:]
-                for (address, style) in reader.styles where style < styleFormats.count && styleFormats[style] != "General" {
-                    map[address] = styleFormats[style]
+            workbook.sheet(sheetIDs[i])?.layout = reader.layout
+            for kind in reader.unmodelled { unmodelled.add(kind, part) }
+            for cell in reader.valueMetadataCells { valueMetadataCells.append((sheetIDs[i], entry.name, cell.address, cell.index)) }
+
+            try readRelatedParts(of: part, drawings: reader.drawingRelationshipIDs, sheet: sheetIDs[i], sheetName: entry.name,
+                                 package: package, options: options, pictures: &pictures, unmodelled: &unmodelled, warnings: warnings)
+        }
+
+        // Pictures placed in cells (Excel 365), once the cells are in.
+        if options.readImages, !valueMetadataCells.isEmpty {
+            let images = try RichValueImages.read(package: package, workbookPart: workbookPart, workbookRels: rels, warnings: warnings)
+            if !images.isEmpty {
+                for cell in valueMetadataCells {
+                    guard let image = images.image(forValueMetadata: cell.index) else { continue }
+                    try pictures.placeInCell(image, sheet: cell.sheet, sheetName: cell.sheetName, at: cell.address)
                 }
-                if !map.isEmpty { numberFormats[sheetIDs[i]] = map }
             }
         }
-        return XLSXImportResult(workbook: workbook, warnings: warnings.all, formulas: formulas, numberFormats: numberFormats)
+
+        for name in package.partNames {
+            if let kind = UnmodelledParts.kind(ofPackagePart: name) { unmodelled.add(kind, name) }
+        }
+        for w in unmodelled.warnings { warnings.add(w) }
+        return XLSXImportResult(workbook: workbook, warnings: warnings.all, formulas: formulas)
+    }
+
+    /// A worksheet's related parts: its drawings (pictures over cells become image values) and
+    /// comments (reported).
+    private static func readRelatedParts(of part: String, drawings: [String], sheet: SheetID, sheetName: String, package: ZipPackage,
+                                         options: XLSXImportOptions, pictures: inout PicturePlacer, unmodelled: inout UnmodelledParts,
+                                         warnings: WarningSink) throws {
+        let relsPart = ZipPackage.relationshipsPart(of: part)
+        guard package.contains(relsPart) else { return }
+        let rels = try RelationshipsPart.parse(package.read(relsPart), part: relsPart)
+        for r in rels where !r.isExternal && r.kind == "comments" {
+            unmodelled.add(.comments, ZipPackage.resolve(target: r.target, from: part))
+        }
+        guard options.readImages else { return }
+        for drawingID in drawings {
+            guard let r = rels.first(where: { $0.id == drawingID }), !r.isExternal else {
+                warnings.add("\(relsPart): no relationship '\(drawingID.prefix(40))' for the sheet's drawing")
+                continue
+            }
+            let drawingPart = ZipPackage.resolve(target: r.target, from: part)
+            guard package.contains(drawingPart) else {
+                warnings.add("\(drawingPart): the sheet's drawing is missing; its pictures are not imported")
+                continue
+            }
+            let drawing = try DrawingPart.parse(package.read(drawingPart), part: drawingPart)
+            if drawing.hasShapes { unmodelled.add(.shapes, drawingPart) }
+            try pictures.place(drawing, drawingPart: drawingPart, sheet: sheet, sheetName: sheetName)
+        }
     }
 
     private static func defineName(_ n: WorkbookPartContent.DefinedNameEntry, in workbook: Workbook, sheetIDs: [SheetID],
