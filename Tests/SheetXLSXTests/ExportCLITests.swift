@@ -92,7 +92,7 @@ final class ExportCLITests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.err.contains("cannot create"), result.err)
         let asDirectory = try run(["recalc", input.path, "-o", directory.path])
-        XCTAssertEqual(asDirectory.status, 1)
+        XCTAssertEqual(asDirectory.status, 2, "a folder is not a workbook file name: bad usage")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["in.xlsx"])
     }
 
