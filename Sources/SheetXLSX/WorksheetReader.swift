@@ -99,8 +99,10 @@ struct WorksheetReader {
                     }
                     if reader.isNamed("row") {
                         var rowText: String?
+                        var rowHidden = false   // hidden rows: SUBTOTAL 101–111 and filters skip them
                         reader.forEachAttribute { name, prefixed, value in
                             if !prefixed, cEquals(name, "r") { rowText = String(cString: value) }
+                            if !prefixed, cEquals(name, "hidden") { rowHidden = cEquals(value, "1") || cEquals(value, "true") }
                         }
                         skipRow = false
                         if let rowText {
@@ -118,6 +120,7 @@ struct WorksheetReader {
                             }
                         }
                         lastColumn = -1
+                        if rowHidden && !skipRow { workbook.sheet(sheet)?.layout.hiddenRows.insert(currentRow) }
                         if skipRow { try reader.skipElement() }
                     } else if reader.isNamed("c") {
                         let cell = try readCell(reader)
@@ -244,9 +247,9 @@ struct WorksheetReader {
             }
             if let area {
                 if let f = area.formulaIndex, let saved { formulas[f].arrayCells.append((address, saved)) }
-                // A value a dynamic array spilled when the file was saved: the formula fills it
-                // again, and a constant there would block the spill.
-                if area.isDynamic { return }
+                // A value a dynamic array spilled (or a legacy array formula filled) when the file
+                // was saved: the formula fills it again, and a constant there would block it.
+                return
             }
             if let saved, !saved.isEmpty { try workbook.setValue(sheet, address, saved) }
             return
@@ -317,7 +320,8 @@ struct WorksheetReader {
 
         if let e = expr {
             do {
-                try workbook.setFormula(sheet, address, expr: e, arrayMode: mode)
+                try workbook.setFormula(sheet, address, expr: e, arrayMode: mode,
+                                        arrayArea: mode == .legacy ? arrayRange : nil)   // legacy array formulas fill their ref
                 if let saved { try workbook.setCachedValue(sheet, address, saved) }
             } catch {
                 problem = "\(error)"

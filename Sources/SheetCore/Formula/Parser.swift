@@ -339,6 +339,13 @@ struct FormulaParserCore {
         case .error: e = .error(lexer.token.errorCode)
         case .cell, .columns, .rows: e = .reference(makeReference())
         case .name: e = .name(NameExpr(sheet: makeSheet(), name: makeText(lexer.token.textStart, lexer.token.textEnd)))
+        case .structured:
+            let table = makeText(lexer.token.textStart, lexer.token.textEnd)
+            guard lexer.token.sheet == .none,
+                  let s = StructuredReference.parse(table: table, specifier: makeText(lexer.token.bracketStart, lexer.token.end)) else {
+                throw FormulaParseError(message: "malformed structured reference", position: lexer.token.start)
+            }
+            e = .structured(s)
         default: throw unexpectedToken()
         }
         try advance()

@@ -55,6 +55,9 @@ public struct FormulaPrinter {
         case .name(let n):
             if let sheet = n.sheet { writeSheetPrefix(sheet, into: &out) }
             out.appendText(n.name)
+        case .structured(let s):
+            out.appendText(s.table)
+            out.appendText(s.specifier)
         case .missing:
             break
         case .unary(let op, let a):
@@ -129,7 +132,7 @@ public struct FormulaPrinter {
     private func endsWithReference(_ e: Expr, origin: CellAddress) -> Bool {
         switch e {
         case .reference(let r): return printsAsReference(r, origin: origin)
-        case .name, .call, .paren, .spill: return true
+        case .name, .call, .paren, .spill, .structured: return true
         case .binary(let op, _, let r):
             return (op == .range || op == .intersect) && endsWithReference(r, origin: origin)
         default: return false
@@ -140,7 +143,7 @@ public struct FormulaPrinter {
     private func startsWithReference(_ e: Expr, origin: CellAddress) -> Bool {
         switch e {
         case .reference(let r): return printsAsReference(r, origin: origin)
-        case .name, .call, .paren: return true
+        case .name, .call, .paren, .structured: return true
         case .spill(let a): return startsWithReference(a, origin: origin) && FormulaPrinter.level(a) == 100
         case .binary(let op, let l, _):
             return (op == .range || op == .intersect) && startsWithReference(l, origin: origin)
