@@ -177,6 +177,12 @@ struct FormulaLexer {
         case UInt8(ascii: "}"): token.kind = .rightBrace
         case UInt8(ascii: "@"): token.kind = .at
         case UInt8(ascii: "["):
+            // `[1]Sheet1!A1` names another workbook, which formulas cannot read.
+            if FormulaLexer.isDigit(byte(i + 1)) {
+                var j = i + 1
+                while FormulaLexer.isDigit(byte(j)) { j += 1 }
+                if byte(j) == UInt8(ascii: "]") { throw unexpectedCharacter(at: i) }
+            }
             // `[@Col]`, `[Col]`: a structured reference to the formula's own table.
             token.textStart = i
             token.textEnd = i

@@ -37,6 +37,7 @@ final class TableTests: XCTestCase {
         try wb.setCell("H8", "=SUM(Table1[Nope])")
         try wb.setCell("H9", "=SUM(Table1[[#This Row],[Jan]])")
         try wb.setCell("H10", "=SUM(Nope[Jan])")
+        try wb.setCell("I3", "=SUM(Table1[[#This Row],[Jan]])")
         wb.recalculate()
         XCTAssertEqual(wb.value("H1"), .number(3330))
         XCTAssertEqual(wb.value("H2"), .number(1887))
@@ -46,7 +47,8 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(wb.value("H6"), .number(5))
         XCTAssertEqual(wb.value("H7"), .number(3330))
         assertError(wb.value("H8"), .ref)
-        XCTAssertEqual(wb.value("H9"), .number(10))          // row 9 is outside; H2's row is data row 2
+        assertError(wb.value("H9"), .value)                 // row 9 is outside the table's rows
+        XCTAssertEqual(wb.value("I3"), .number(10))          // row 3 is the second data row
         assertError(wb.value("H10"), .ref)
     }
 

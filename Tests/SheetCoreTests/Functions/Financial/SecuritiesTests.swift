@@ -37,7 +37,10 @@ final class SecuritiesTests: XCTestCase {
     }
 
     func testDiscountedSecurities() {
-        assertEval("=DISC(DATE(2018,7,1),DATE(2048,1,1),97.975,100,1)", 0.00068644, accuracy: 1e-8)
+        // DISC.xlsx in the conformance corpus, bases 0 and 1.
+        assertEval("=DISC(39472,39614,97.975,100,0)", 0.05207142857142884, accuracy: 1e-12)
+        assertEval("=DISC(39472,39614,97.975,100,1)", 0.05219366197183125, accuracy: 1e-12)
+        assertEval("=DISC(39472,39614,97.975,100,5)", .num)
         assertEval("=INTRATE(DATE(2008,2,15),DATE(2008,5,15),1000000,1014420,2)", 0.05768, accuracy: 1e-9)
         assertEval("=RECEIVED(DATE(2008,2,15),DATE(2008,5,15),1000000,0.0575,2)", 1014584.654, accuracy: 1e-3)
         assertEval("=PRICEDISC(DATE(2008,2,16),DATE(2008,3,1),0.0525,100,2)", 99.79583333, accuracy: 1e-7)
