@@ -128,7 +128,7 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertEqual(wb.value(s, a("B1")), .number(12))
     }
 
-    func testLegacyArrayFormulaKeepsTheOtherCellsSavedValues() throws {
+    func testLegacyArrayFormulaFillsItsArea() throws {
         var b = XLSXBuilder()
         b.addSheet("S", rows: """
             <row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:B2">A1:A2*2</f><v>2</v></c></row>
@@ -141,9 +141,10 @@ final class XLSXImportTests: XCTestCase {
         XCTAssertEqual(result.formulas[0].arrayMode, .legacy)
         XCTAssertEqual(result.formulas[0].arrayCells.map(\.value), [.number(10)])
         XCTAssertFalse(wb.isFormula(s, a("B2")))
-        XCTAssertEqual(wb.value(s, a("B2")), .number(10))
+        // The formula fills B1:B2 itself (the saved 10 is not kept as a constant there).
         wb.recalculateAll()
         XCTAssertEqual(wb.value(s, a("B2")), .number(10))
+        XCTAssertEqual(wb.spillAnchor(s, a("B2")), a("B1"))
     }
 
     func testSingleAndAnchorArrayBecomeOperators() throws {
@@ -165,7 +166,7 @@ final class XLSXImportTests: XCTestCase {
     func testFormulaThatDoesNotParseKeepsItsSavedValue() throws {
         var b = XLSXBuilder()
         b.addSheet("Sheet 1", rows: """
-            <row r="1"><c r="A1"><f>SUM(Table1[[#This Row],[Jan]])</f><v>12</v></c><c r="B1"><f>1+</f><v>3</v></c><c r="C1"><f>A1+1</f><v>13</v></c></row>
+            <row r="1"><c r="A1"><f>SUM((1,2)</f><v>12</v></c><c r="B1"><f>1+</f><v>3</v></c><c r="C1"><f>A1+1</f><v>13</v></c></row>
             """)
         let result = try load(b, options: XLSXImportOptions(recordFormulas: true))
         let wb = result.workbook

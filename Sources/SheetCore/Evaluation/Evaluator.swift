@@ -120,6 +120,11 @@ public final class Evaluator {
             return call(c)
         case .name(let n):
             return name(n)
+        case .structured(let s):
+            switch workbook.resolve(s, sheet: sheet, row: row, column: column) {
+            case .success(let range): return .reference(range)
+            case .failure(let e): return .value(.error(e))
+            }
         case .spill(let e):
             return spillReference(e)
         }
@@ -291,6 +296,8 @@ public final class Evaluator {
         let f = workbook.sheet(r.sheet)?.formulaID(row: r.top, column: r.left) ?? -1
         guard f >= 0 else { return .error(.ref) }
         _ = cellValue(r.sheet, r.top, r.left)
+        // A legacy array formula's `#` is its whole area.
+        if let area = workbook.formulas[Int(f)].arrayArea { return .reference(area) }
         guard let a = workbook.formulas[Int(f)].arrayResult else { return .reference(r) }
         return .reference(CellRange(sheet: r.sheet, top: r.top, left: r.left,
                                     bottom: r.top + Int32(a.rows) - 1, right: r.left + Int32(a.columns) - 1))
@@ -367,6 +374,13 @@ public final class Evaluator {
             if case .lambda(let l)? = local(c.name) {
                 return invoke(l, c.arguments.map { evaluate($0) })
             }
+            // A defined name holding a LAMBDA, called like a function: `MyFn(1, 2)`.
+            if workbook.names.lookup(c.name, from: sheet) != nil {
+                guard case .lambda(let l) = name(NameExpr(sheet: nil, name: c.name)) else {
+                    return .error(.value, "\(c.name) is a name, not a LAMBDA")
+                }
+                return invoke(l, c.arguments.map { evaluate($0) })
+            }
             return .error(.name, "unknown function \(c.name)")
         }
         let n = c.arguments.count
@@ -391,7 +405,7 @@ public final class Evaluator {
                         lifted = true
                     }
                     args.append(.value(v))
-                case .any, .lazy:
+                case .any, .lazy, .reference:
                     args.append(evaluate(a))
                 }
             }

@@ -13,6 +13,8 @@ public indirect enum Expr: Hashable, Sendable {
     case reference(ReferenceExpr)
     /// A defined name, a `LET`/`LAMBDA` parameter, or an unknown identifier (`#NAME?`).
     case name(NameExpr)
+    /// A structured reference to a table's rows and columns (`Sales[[#This Row],[Qty]]`).
+    case structured(StructuredReference)
     case unary(UnaryOperator, Expr)
     /// Postfix `%`: divides by 100.
     case percent(Expr)

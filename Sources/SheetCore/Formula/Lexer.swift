@@ -176,6 +176,17 @@ struct FormulaLexer {
         case UInt8(ascii: "{"): token.kind = .leftBrace
         case UInt8(ascii: "}"): token.kind = .rightBrace
         case UInt8(ascii: "@"): token.kind = .at
+        case UInt8(ascii: "["):
+            // `[1]Sheet1!A1` names another workbook, which formulas cannot read.
+            if FormulaLexer.isDigit(byte(i + 1)) {
+                var j = i + 1
+                while FormulaLexer.isDigit(byte(j)) { j += 1 }
+                if byte(j) == UInt8(ascii: "]") { throw unexpectedCharacter(at: i) }
+            }
+            // `[@Col]`, `[Col]`: a structured reference to the formula's own table.
+            token.textStart = i
+            token.textEnd = i
+            try lexStructured(at: i)
         default:
             guard FormulaLexer.isIdentifierStart(b) else { throw unexpectedCharacter(at: i) }
             try lexWord(at: i)
@@ -297,6 +308,12 @@ struct FormulaLexer {
             referenceShaped = false
             repeat { j += 1; b = byte(j) } while FormulaLexer.isIdentifierChar(b)
         }
+        if b == UInt8(ascii: "[") {
+            token.textStart = i
+            token.textEnd = j
+            try lexStructured(at: j)
+            return
+        }
         if b == UInt8(ascii: "!") {
             token.sheet = .plain
             token.sheetStart = i
@@ -335,6 +352,28 @@ struct FormulaLexer {
         } else {
             token.kind = .name
         }
+    }
+
+    /// The bracketed part of a structured reference starting at `i` (a `[`), through its matching
+    /// `]`; brackets nest and `'` escapes the next character. `textStart`/`textEnd` hold the table name.
+    @inline(never)
+    mutating func lexStructured(at i: Int) throws {
+        var j = i
+        var depth = 0
+        while true {
+            guard j < bytes.count else { throw FormulaLexer.error("unterminated structured reference", i) }
+            switch bytes[j] {
+            case UInt8(ascii: "'"): j += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+            j += 1
+            if depth == 0 { break }
+        }
+        token.kind = .structured
+        token.bracketStart = i
+        token.end = j
     }
 
     /// Case-insensitive comparison of the bytes at `i` with an upper-case ASCII word.

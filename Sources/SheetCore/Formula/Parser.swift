@@ -344,6 +344,13 @@ struct FormulaParserCore {
             // XLSX files store LET/LAMBDA parameters as `_xlpm.x`; the parameter is `x`.
             if lexer.matches("_XLPM.", at: start), start + 6 < end, FormulaLexer.isIdentifierStart(lexer.byte(start + 6)) { start += 6 }
             e = .name(NameExpr(sheet: makeSheet(), name: makeText(start, end)))
+        case .structured:
+            let table = makeText(lexer.token.textStart, lexer.token.textEnd)
+            guard lexer.token.sheet == .none,
+                  let s = StructuredReference.parse(table: table, specifier: makeText(lexer.token.bracketStart, lexer.token.end)) else {
+                throw FormulaParseError(message: "malformed structured reference", position: lexer.token.start)
+            }
+            e = .structured(s)
         default: throw unexpectedToken()
         }
         try advance()

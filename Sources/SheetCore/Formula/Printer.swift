@@ -58,6 +58,9 @@ public struct FormulaPrinter {
             if let sheet = n.sheet { writeSheetPrefix(sheet, into: &out) }
             if n.sheet == nil, !parameters.isEmpty, parameters.contains(n.name.uppercased()) { out.appendLiteral("_xlpm.") }
             out.appendText(n.name)
+        case .structured(let s):
+            out.appendText(s.table)
+            out.appendText(s.specifier)
         case .missing:
             break
         case .unary(.implicitIntersection, let a) where style == .xlsx:
@@ -165,7 +168,7 @@ public struct FormulaPrinter {
     private func endsWithReference(_ e: Expr, origin: CellAddress) -> Bool {
         switch e {
         case .reference(let r): return printsAsReference(r, origin: origin)
-        case .name, .call, .paren, .spill: return true
+        case .name, .call, .paren, .spill, .structured: return true
         case .binary(let op, _, let r):
             return (op == .range || op == .intersect) && endsWithReference(r, origin: origin)
         default: return false
@@ -176,7 +179,7 @@ public struct FormulaPrinter {
     private func startsWithReference(_ e: Expr, origin: CellAddress) -> Bool {
         switch e {
         case .reference(let r): return printsAsReference(r, origin: origin)
-        case .name, .call, .paren: return true
+        case .name, .call, .paren, .structured: return true
         case .spill(let a): return startsWithReference(a, origin: origin) && FormulaPrinter.level(a) == 100
         case .binary(let op, let l, _):
             return (op == .range || op == .intersect) && startsWithReference(l, origin: origin)

@@ -26,6 +26,9 @@ enum FormulaTokenKind: UInt8 {
     case at
     /// `#` after a reference: spill.
     case hash
+    /// A structured reference `Table1[...]` or `[@Col]`: the table name in `textStart..<textEnd`
+    /// (empty for the formula's own table), the bracketed part in `bracketStart..<end`.
+    case structured
 }
 
 /// How a reference or name token was sheet-qualified.
@@ -65,6 +68,7 @@ struct FormulaToken {
     var sheet: FormulaSheetQualifier = .none
     var sheetStart = 0
     var sheetEnd = 0
+    var bracketStart = 0
 
     init() {}
 
@@ -72,7 +76,7 @@ struct FormulaToken {
     @inline(__always)
     static func endsReferenceOperand(_ kind: FormulaTokenKind) -> Bool {
         switch kind {
-        case .cell, .columns, .rows, .name, .rightParen, .hash: return true
+        case .cell, .columns, .rows, .name, .rightParen, .hash, .structured: return true
         default: return false
         }
     }
@@ -81,7 +85,7 @@ struct FormulaToken {
     @inline(__always)
     static func startsReferenceOperand(_ kind: FormulaTokenKind) -> Bool {
         switch kind {
-        case .cell, .columns, .rows, .name, .function, .leftParen: return true
+        case .cell, .columns, .rows, .name, .function, .leftParen, .structured: return true
         default: return false
         }
     }

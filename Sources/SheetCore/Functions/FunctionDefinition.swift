@@ -22,6 +22,10 @@ public enum ParameterKind: Sendable {
     case any
     /// The expression itself, evaluated by the function when and if it needs it (`IF`, `IFERROR`, `LET`).
     case lazy
+    /// A reference whose cells' values are not read, only where they are or what they hold
+    /// (`FORMULATEXT`, `ISFORMULA`): passed as evaluated, and no dependency on those cells, so
+    /// `=FORMULATEXT(B1)` in A1 beside `=A1` in B1 is no cycle.
+    case reference
 }
 
 /// Evaluated arguments of an eager function. Missing arguments (`IF(A1,,1)`) arrive as `nil`.

@@ -237,6 +237,8 @@ struct PrecedentCollector {
         case .reference(let r):
             guard let range = ReferenceResolver.resolve(r, sheet: sheet, row: row, column: column) else { return }
             add(range)
+        case .structured(let s):
+            if case .success(let range) = workbook.resolve(s, sheet: sheet, row: row, column: column) { add(range) }
         case .binary(.range, let a, let b):
             // A literal `A1:B2` folds into one reference; `A1:INDEX(...)` spans whatever its ends are.
             if case .reference(let ra) = a.unparenthesized, case .reference(let rb) = b.unparenthesized,
@@ -261,7 +263,22 @@ struct PrecedentCollector {
                 if f.isVolatile { isVolatile = true }
                 if f.isDynamicReference { isDynamic = true }
             }
-            for a in c.arguments { collect(a) }
+            for (i, a) in c.arguments.enumerated() {
+                // A literal reference whose values the function does not read is no dependency.
+                if let f = c.function, f.parameterKind(at: i) == .reference {
+                    switch a.unparenthesized {
+                    case .reference, .structured: continue
+                    default: break
+                    }
+                }
+                collect(a)
+            }
+            // A call of a defined name (a LAMBDA) reads what the name's definition reads.
+            if c.function == nil, let entry = workbook.names.lookup(c.name, from: sheet), nameDepth < 32 {
+                nameDepth += 1
+                collect(entry.expr)
+                nameDepth -= 1
+            }
         case .name(let n):
             // Defined names: what they refer to is read by this formula. Guard against names defined in terms of themselves.
             let scope: SheetID?

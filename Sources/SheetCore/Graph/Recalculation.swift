@@ -152,7 +152,9 @@ extension Workbook {
     /// Evaluates one formula and stores its result.
     func compute(_ f: Int32) {
         let i = Int(f)
-        let result = evaluator.evaluateFormula(formulas[i].expr, sheet: formulas[i].sheet, row: formulas[i].row, column: formulas[i].column, mode: formulas[i].arrayMode)
+        // A legacy array formula over an area is evaluated as an array (no implicit intersection).
+        let mode: ArrayMode = formulas[i].arrayArea != nil ? .dynamic : formulas[i].arrayMode
+        let result = evaluator.evaluateFormula(formulas[i].expr, sheet: formulas[i].sheet, row: formulas[i].row, column: formulas[i].column, mode: mode)
         formulas[i].isDirty = false
         if !cycleMessages.isEmpty { cycleMessages[f] = nil }
         store(result, forFormula: f)
@@ -162,6 +164,10 @@ extension Workbook {
     func store(_ result: Value, forFormula f: Int32) {
         let row = formulas[Int(f)].row
         guard let block = sheet(formulas[Int(f)].sheet)?.block(row: row, column: formulas[Int(f)].column) else { return }
+        if let area = formulas[Int(f)].arrayArea {
+            block.values[Int(row) & CellBlock.mask] = fill(area, with: result, from: f)
+            return
+        }
         var shown = result
         if case .array(let a) = result {
             formulas[Int(f)].arrayResult = a

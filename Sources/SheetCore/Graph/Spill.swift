@@ -65,6 +65,35 @@ extension Workbook {
         return emptyAsZero(array.values[0])
     }
 
+    /// Fills a legacy array formula's fixed area with its result: a scalar fills every cell, a
+    /// one-row or one-column array repeats across the area, and cells past the array show
+    /// `#N/A`. Cells holding something else (a later edit) are left alone. Returns what the
+    /// anchor shows.
+    func fill(_ area: CellRange, with result: Value, from f: Int32) -> Value {
+        let record = formulas[Int(f)]
+        guard let s = sheet(record.sheet) else { return .error(.ref) }
+        var array: ValueArray?
+        if case .array(let a) = result, a.count > 0 { array = a }
+        formulas[Int(f)].arrayResult = array
+        func element(_ r: Int, _ c: Int) -> Value {
+            guard let a = array else { return emptyAsZero(result) }
+            let row = a.rows == 1 ? 0 : r, column = a.columns == 1 ? 0 : c
+            guard row < a.rows, column < a.columns else { return .error(.na) }
+            return emptyAsZero(a[row, column])
+        }
+        let previous = record.spill
+        for r in area.top...area.bottom {
+            for c in area.left...area.right where !(r == record.row && c == record.column) {
+                let mine = previous?.contains(row: r, column: c) ?? false
+                if !mine, s.formulaID(row: r, column: c) >= 0 || !s.value(row: r, column: c).isEmpty { continue }
+                writeSpilled(element(Int(r - area.top), Int(c - area.left)), sheet: s, row: r, column: c)
+            }
+        }
+        formulas[Int(f)].spill = area
+        spillAnchors[record.sheet, default: []].insert(f)
+        return element(0, 0)
+    }
+
     /// Removes a formula's spilled values (and its blocked-spill watch).
     func clearSpill(_ f: Int32) {
         let record = formulas[Int(f)]

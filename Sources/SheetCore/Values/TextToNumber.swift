@@ -1,12 +1,14 @@
 /// Reading numbers out of text the way Excel does when text meets arithmetic (`="3"+1`)
-/// or when a user types into a cell: `1,234.5`, `-1e3`, `50%`, `$12`, `(12)`, dates and times.
+/// or when a user types into a cell: `1,234.5`, `-1e3`, `50%`, `$12`, `€12`, `12€`, `(12)`, dates and times.
 public enum TextToNumber {
     public static func parse(_ text: String, dateSystem: DateSystem = .d1900) -> Double? {
         let t = text.trimmingSpaces
         if t.isEmpty { return nil }
         if let n = parsePlainNumber(t) { return n }
         if let f = parseMixedFraction(t) { return f }
-        if let n = parseDateTime(t, dateSystem: dateSystem) { return n }
+        // Spaces around a number are ignored, but not around a date or time: Excel reads
+        // " 2024-01-10 " as text (FLOOR(" 2024-01-10 ",1) is #VALUE!).
+        if t.count == text.count, let n = parseDateTime(t, dateSystem: dateSystem) { return n }
         return nil
     }
 
@@ -19,20 +21,26 @@ public enum TextToNumber {
             negative = true
             s = s.dropFirst().dropLast().trimmingSpaces
         }
+        var signed = false
         if s.first == "+" || s.first == "-" {
             if s.first == "-" { negative.toggle() }
             s = s.dropFirst().trimmingSpaces
+            signed = true
         }
-        if s.first == "$" { s = s.dropFirst().trimmingSpaces }
-        if s.first == "+" || s.first == "-" {
-            if s.first == "-" { negative.toggle() }
-            s = s.dropFirst()
+        // A sign may also follow the currency sign (`$-12`), but one sign only: `--8` is text.
+        if s.first == "$" || s.first == "€" {
+            s = s.dropFirst().trimmingSpaces
+            if s.first == "+" || s.first == "-" {
+                guard !signed else { return nil }
+                if s.first == "-" { negative.toggle() }
+                s = s.dropFirst()
+            }
         }
         while s.last == "%" {
             percent += 1
             s = s.dropLast().trimmingSpaces
         }
-        if s.last == "$" { s = s.dropLast() }
+        if s.last == "$" || s.last == "€" { s = s.dropLast().trimmingSpaces }
         guard let first = s.first, first.isASCII, first.isNumber || first == "." else { return nil }
         // Thousands separators: only between digit groups of three before the decimal point.
         var digits = ""

@@ -33,5 +33,8 @@ struct FormulaRecord {
     var spill: CellRange?
     /// Where the array result would spill but cannot (`#SPILL!`); an edit there retries.
     var blockedSpill: CellRange?
+    /// A legacy array formula's fixed area (entered with Ctrl+Shift+Enter over a range, anchor
+    /// top-left): the result fills exactly these cells whatever its size, and never spills.
+    var arrayArea: CellRange?
     var isAlive = true
 }

@@ -5,8 +5,13 @@ extension Workbook {
     /// the formula's cell). Because references are relative, the tree parsed at one cell is the
     /// same formula re-based when installed at another, which is how shared formulas load.
     /// Sheet names in the tree are bound here. Throws, changing nothing, when a function is given
-    /// the wrong number of arguments.
-    public func setFormula(_ sheetID: SheetID, _ address: CellAddress, expr: Expr, arrayMode: ArrayMode = .dynamic) throws {
+    /// the wrong number of arguments. `arrayArea` makes it a legacy array formula over a range
+    /// (`<f t="array" ref="B1:B3">` without dynamic-array metadata): the formula is evaluated
+    /// without implicit intersection and its result fills exactly that area, as in Excel before
+    /// dynamic arrays (a row or column of the result repeats across the area, cells past the
+    /// result show #N/A).
+    public func setFormula(_ sheetID: SheetID, _ address: CellAddress, expr: Expr, arrayMode: ArrayMode = .dynamic,
+                           arrayArea: CellRange? = nil) throws {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         if let failure = expr.argumentCountError { throw failure }
@@ -18,7 +23,10 @@ extension Workbook {
         if let block = s.block(row: address.row, column: address.column) {
             storeValue(.empty, in: block, row: address.row)
         }
-        addFormula(bound, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
+        let id = addFormula(bound, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
+        if id >= 0, let area = arrayArea, area.sheet == sheetID, !area.isSingleCell, area.topLeft == address {
+            formulas[Int(id)].arrayArea = area
+        }
     }
 
     /// Shows `value` in a formula cell as its last result (the value a file saved), without

@@ -21,6 +21,8 @@ public final class Workbook {
     public private(set) var sheetOrder: [SheetID] = []
 
     var names = DefinedNames()
+    /// Excel tables, which structured references (`Sales[Amount]`) name; see Table.swift.
+    public internal(set) var tables: [Table] = []
     /// The distinct cell styles; cells hold ids into it.
     public var styles = StyleTable()
     /// Workbook-level parts the engine does not model, kept verbatim for export (keys namespaced
@@ -119,6 +121,7 @@ public final class Workbook {
         guard sheet(id) != nil else { throw WorkbookError.sheetNotFound("#\(id.raw)") }
         guard sheetOrder.count > 1 else { throw WorkbookError.cannotDeleteLastSheet }
         noteSheetsChanged(reprintsFormulas: true)
+        tables.removeAll { $0.sheet == id }
         // Remove the sheet's own formulas, then retarget references to it.
         for f in formulas.indices where formulas[f].isAlive && formulas[f].sheet == id {
             removeFormula(Int32(f), clearValue: false)

@@ -104,7 +104,7 @@ struct ArraySemantics {
             return expectsValue && r.shape != .cell
         case .name(let n):
             return expectsValue && rangeNames.contains(n.name.uppercased())
-        case .spill:
+        case .spill, .structured:
             return expectsValue
         case .paren(let inner):
             return visit(inner, expectsValue: expectsValue)

@@ -520,9 +520,9 @@ struct WorksheetReader {
             }
             if let area {
                 if let f = area.formulaIndex, let saved { formulas[f].arrayCells.append((address, saved)) }
-                // A value a dynamic array spilled when the file was saved: the formula fills it
-                // again, and a constant there would block the spill.
-                if area.isDynamic { return }
+                // A value a dynamic array spilled (or a legacy array formula filled) when the file
+                // was saved: the formula fills it again, and a constant there would block it.
+                return
             }
             if let saved, !saved.isEmpty { try workbook.setValue(sheet, address, saved) }
             return
@@ -593,7 +593,8 @@ struct WorksheetReader {
 
         if let e = expr {
             do {
-                try workbook.setFormula(sheet, address, expr: e, arrayMode: mode)
+                try workbook.setFormula(sheet, address, expr: e, arrayMode: mode,
+                                        arrayArea: mode == .legacy ? arrayRange : nil)   // legacy array formulas fill their ref
                 if let saved { try workbook.setCachedValue(sheet, address, saved) }
             } catch {
                 problem = "\(error)"

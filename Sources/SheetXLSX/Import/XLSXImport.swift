@@ -194,6 +194,10 @@ public enum XLSXImport {
             defineName(n, in: workbook, sheetIDs: sheetIDs, part: workbookPart, warnings: warnings)
         }
 
+        // Tables (TablesPart.swift), before the cells: structured references resolve against them.
+        TablesPart.readAll(package: package, sheets: content.sheets, relsByID: relsByID, workbookPart: workbookPart,
+                           sheetIDs: sheetIDs, into: workbook, warnings: warnings)
+
         // Cells, sheet by sheet.
         var formulas: [XLSXImportedFormula] = []
         var pictures = PicturePlacer(package: package, workbook: workbook, warnings: warnings)

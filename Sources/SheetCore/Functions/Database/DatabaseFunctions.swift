@@ -109,6 +109,8 @@ struct Database {
     init(_ a: [Operand?], _ ctx: Evaluator, fieldRequired: Bool) throws(FormulaError) {
         let dbOp = a[0], fieldOp = a[1], criteriaOp = a[2]
         let table = try Database.range(dbOp, ctx)
+        // A database is a header row and at least one record row.
+        guard table.rows >= 2 else { throw FormulaError(.value) }
         self.table = table
         let headers = (0..<table.columns).map { Database.label(table[0, $0]) }
         if let fieldOp {
@@ -181,6 +183,10 @@ struct Database {
         case .number(let n):
             guard n >= 1, n < Double(headers.count + 1) else { throw FormulaError(.value) }
             return Int(n) - 1
+        case .bool(let b):
+            // TRUE counts as column 1 (FALSE, as 0, names no column).
+            guard b, !headers.isEmpty else { throw FormulaError(.value) }
+            return 0
         default:
             throw FormulaError(.value)
         }

@@ -10,6 +10,10 @@ enum DatePartFunctions {
                 guard year >= 0, year < 10000 else { throw FormulaError(.num) }
                 if year < 1900 { year += 1900 }
                 guard abs(month) <= 1_200_000, abs(day) <= 100_000_000 else { throw FormulaError(.num) }
+                // Months rolling past year 9999 are #NUM! even when the days bring the date
+                // back (DATE(9999,13,-1)).
+                let monthsFromZero = month - 1
+                guard year + (monthsFromZero >= 0 ? monthsFromZero / 12 : (monthsFromZero - 11) / 12) <= 9999 else { throw FormulaError(.num) }
                 return try DateArguments.result(DateArguments.serial(year: year, month: month, day: day, ctx.dateSystem), ctx.dateSystem)
             },
             .scalar("TIME", .dateTime, 3...3, "TIME(hour, minute, second)",

@@ -9,16 +9,22 @@ enum AnnuityFunctions {
             .scalar("PMT", .financial, 3...5, "PMT(rate, nper, pv, [fv], [type])", "The payment per period of a loan or annuity.") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0]), nper = try ctx.number(a[1]), pv = try ctx.number(a[2])
                 let fv = try ctx.number(a[opt: 3], default: 0), type = try paymentType(a[opt: 4], ctx)
+                // Unlike FV and PV, Excel's PMT has no value at a rate of -100% or below.
+                guard rate > -1 else { throw FormulaError(.num) }
                 return try finite(TVM.pmt(rate: rate, nper: nper, pv: pv, fv: fv, type: type))
             },
             .scalar("FV", .financial, 3...5, "FV(rate, nper, pmt, [pv], [type])", "The future value of an investment with level payments.") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0]), nper = try ctx.number(a[1]), pmt = try ctx.number(a[2])
                 let pv = try ctx.number(a[opt: 3], default: 0), type = try paymentType(a[opt: 4], ctx)
+                // 0 raised to a negative number of periods.
+                if rate == -1 && nper < 0 { throw FormulaError(.div0) }
                 return try finite(TVM.fv(rate: rate, nper: nper, pmt: pmt, pv: pv, type: type))
             },
             .scalar("PV", .financial, 3...5, "PV(rate, nper, pmt, [fv], [type])", "The present value of an investment with level payments.") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0]), nper = try ctx.number(a[1]), pmt = try ctx.number(a[2])
                 let fv = try ctx.number(a[opt: 3], default: 0), type = try paymentType(a[opt: 4], ctx)
+                // Discounting at -100%: a division by zero.
+                if rate == -1 && nper > 0 { throw FormulaError(.div0) }
                 return try finite(TVM.pv(rate: rate, nper: nper, pmt: pmt, fv: fv, type: type))
             },
             .scalar("NPER", .financial, 3...5, "NPER(rate, pmt, pv, [fv], [type])", "The number of periods an investment with level payments takes.") { (a, ctx) throws(FormulaError) in
@@ -36,15 +42,23 @@ enum AnnuityFunctions {
             .scalar("IPMT", .financial, 4...6, "IPMT(rate, per, nper, pv, [fv], [type])", "The interest part of one period's payment.") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0]), per = try ctx.number(a[1]), nper = try ctx.number(a[2]), pv = try ctx.number(a[3])
                 let fv = try ctx.number(a[opt: 4], default: 0), type = try paymentType(a[opt: 5], ctx)
-                guard per >= 1, per <= nper else { throw FormulaError(.num) }
+                // A fractional period is allowed up to (not including) the period after the last.
+                guard per >= 1, per < nper + 1 else { throw FormulaError(.num) }
                 return try finite(TVM.ipmt(rate: rate, per: per, nper: nper, pv: pv, fv: fv, type: type))
             },
             .scalar("PPMT", .financial, 4...6, "PPMT(rate, per, nper, pv, [fv], [type])", "The principal part of one period's payment.") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0]), per = try ctx.number(a[1]), nper = try ctx.number(a[2]), pv = try ctx.number(a[3])
                 let fv = try ctx.number(a[opt: 4], default: 0), type = try paymentType(a[opt: 5], ctx)
-                guard per >= 1, per <= nper else { throw FormulaError(.num) }
+                // A fractional period is allowed up to (not including) the period after the last.
+                guard per >= 1, per < nper + 1 else { throw FormulaError(.num) }
                 let pmt = TVM.pmt(rate: rate, nper: nper, pv: pv, fv: fv, type: type)
                 return try finite(pmt - TVM.ipmt(rate: rate, per: per, nper: nper, pv: pv, fv: fv, type: type))
+            },
+            .scalar("ISPMT", .financial, 4...4, "ISPMT(rate, per, nper, pv)",
+                    "The interest paid in a period of a loan repaid in equal parts of principal.") { (a, ctx) throws(FormulaError) in
+                let rate = try ctx.number(a[0]), per = try ctx.number(a[1]), nper = try ctx.number(a[2]), pv = try ctx.number(a[3])
+                guard nper != 0 else { throw FormulaError(.div0) }
+                return try finite(pv * rate * (per / nper - 1))
             },
             .scalar("CUMIPMT", .financial, 6...6, "CUMIPMT(rate, nper, pv, start_period, end_period, type)",
                     "The interest paid on a loan between two periods.") { (a, ctx) throws(FormulaError) in
@@ -80,26 +94,42 @@ enum AnnuityFunctions {
     }
 
     /// CUMIPMT/CUMPRINC: (interest, principal) paid in periods start...end.
+    /// CUMIPMT and CUMPRINC: interest and principal summed period by period, as Excel does,
+    /// from the first whole period at or after start_period to the last at or before
+    /// end_period (booleans are `#VALUE!`).
     static func cumulative(_ a: [Operand?], _ ctx: Evaluator) throws(FormulaError) -> (Double, Double) {
-        let rate = try ctx.number(a[0]), nper = try ctx.number(a[1]), pv = try ctx.number(a[2])
-        let start = try ctx.number(a[3]).rounded(.towardZero), end = try ctx.number(a[4]).rounded(.towardZero)
-        let typeNumber = try ctx.number(a[5])
-        guard rate > 0, nper > 0, pv > 0, start >= 1, end >= start, end <= nper.rounded(.up),
+        var n: [Double] = []
+        for i in 0..<6 { n.append(try DateArguments.number(a[i], ctx, rejectBool: true)) }
+        let (rate, nper, pv, start, end, typeNumber) = (n[0], n[1], n[2], n[3], n[4], n[5])
+        let first = start.rounded(.up), last = end.rounded(.down)
+        guard rate > 0, nper > 0, pv > 0, start >= 1, first <= last, end <= nper.rounded(.up),
               typeNumber == 0 || typeNumber == 1 else { throw FormulaError(.num) }
         let pmt = TVM.pmt(rate: rate, nper: nper, pv: pv, fv: 0, type: typeNumber)
-        let principal = TVM.balanceAfter(end, rate: rate, pmt: pmt, pv: pv, type: typeNumber)
-            - TVM.balanceAfter(start - 1, rate: rate, pmt: pmt, pv: pv, type: typeNumber)
-        let interest = pmt * (end - start + 1) - principal
+        guard last - first < 100_000 else {
+            // Very long spans: the closed form (same value up to rounding).
+            let principal = TVM.balanceAfter(last, rate: rate, pmt: pmt, pv: pv, type: typeNumber)
+                - TVM.balanceAfter(first - 1, rate: rate, pmt: pmt, pv: pv, type: typeNumber)
+            return (pmt * (last - first + 1) - principal, principal)
+        }
+        var interest = 0.0, principal = 0.0
+        var k = first
+        while k <= last {
+            let i = TVM.ipmt(rate: rate, per: k, nper: nper, pv: pv, fv: 0, type: typeNumber)
+            interest += i
+            principal += pmt - i
+            k += 1
+        }
         return (interest, principal)
     }
 }
 
 /// The annuity equations.
 enum TVM {
-    /// (1 + rate)^nper - 1, accurate for small rates.
+    /// (1 + rate)^nper - 1, accurate for small rates. A rate of -100% or less still has a
+    /// value for whole periods (`FV(-3,5,100)`), as in Excel; otherwise NaN.
     @inline(__always)
     static func growthMinusOne(_ rate: Double, _ nper: Double) -> Double {
-        expm1(nper * log1p(rate))
+        rate > -1 ? expm1(nper * log1p(rate)) : pow(1 + rate, nper) - 1
     }
 
     static func fv(rate: Double, nper: Double, pmt: Double, pv: Double, type: Double) -> Double {

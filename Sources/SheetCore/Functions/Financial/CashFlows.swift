@@ -19,14 +19,18 @@ enum CashFlowFunctions {
             .eager("XNPV", .financial, 3...3, [.scalar, .any, .any], "XNPV(rate, values, dates)",
                    "The net present value of cash flows on given dates (365-day years from the first date).") { (a, ctx) throws(FormulaError) in
                 let rate = try ctx.number(a[0])
-                let (values, days) = try datedFlows(a[1], a[2], ctx)
-                guard rate > -1 else { throw FormulaError(.num) }
+                // XNPV wants numbers only (a blank, text or boolean value is #NUM!) and a rate of
+                // at least 0, as Excel answers in XNPV.xlsx.
+                let (values, days) = try datedFlows(a[1], a[2], ctx, otherValues: .num)
+                guard rate >= 0 else { throw FormulaError(.num) }
                 return .value(try AnnuityFunctions.finite(xnpv(rate, values, days).0))
             },
             .eager("IRR", .financial, 1...2, [.any, .scalar], "IRR(values, [guess])",
                    "The internal rate of return of periodic cash flows, found iteratively from a guess (10% by default).") { (a, ctx) throws(FormulaError) in
                 let values = try flowNumbers(a[0], ctx)
                 let guess = try ctx.number(a[opt: 1], default: 0.1)
+                // A guess of -100% or less is #VALUE! in Excel (IRR.xlsx).
+                guard guess > -1 else { throw FormulaError(.value) }
                 guard values.contains(where: { $0 > 0 }), values.contains(where: { $0 < 0 }) else { throw FormulaError(.num) }
                 let f: (Double) -> (Double, Double) = { r in
                     var y = 0.0, d = 0.0
@@ -61,7 +65,9 @@ enum CashFlowFunctions {
                     if v < 0 { costs += v / pow(1 + finance, Double(i)) }
                     if v > 0 { gains += v * pow(1 + reinvest, Double(n - 1 - i)) }
                 }
-                guard costs != 0, gains != 0 else { throw FormulaError(.div0) }
+                guard costs != 0 else { throw FormulaError(.div0) }
+                // Only costs: nothing comes back, a rate of -100%.
+                if gains == 0 { return .value(.number(-1)) }
                 return .value(try AnnuityFunctions.finite(pow(-gains / costs, 1 / Double(n - 1)) - 1))
             },
         ]
@@ -87,7 +93,11 @@ enum CashFlowFunctions {
 
     /// XNPV/XIRR inputs: the values and each date's distance in days from the first date.
     /// Every element must be a number; dates are truncated; none may precede the first.
-    static func datedFlows(_ valuesOp: Operand?, _ datesOp: Operand?, _ ctx: Evaluator) throws(FormulaError) -> ([Double], [Double]) {
+    /// XNPV/XIRR cash flows and their days from the first date. A value that is not a number
+    /// is `otherValues` (XNPV: #NUM!); for XIRR a blank value counts as 0 and text or a boolean is
+    /// #VALUE!.
+    static func datedFlows(_ valuesOp: Operand?, _ datesOp: Operand?, _ ctx: Evaluator,
+                           otherValues: ErrorCode? = nil) throws(FormulaError) -> ([Double], [Double]) {
         let values = try ArrayArgs.array(valuesOp, ctx).values
         let dates = try ArrayArgs.array(datesOp, ctx).values
         guard values.count == dates.count else { throw FormulaError(.num) }
@@ -101,10 +111,23 @@ enum CashFlowFunctions {
             default: throw FormulaError(.value)
             }
         }
+        func flow(_ v: Value) throws(FormulaError) -> Double {
+            switch v {
+            case .number(let n): return n
+            case .error(let e): throw e
+            case .text(let s):
+                if let n = TextToNumber.parse(s, dateSystem: ctx.dateSystem) { return n }
+                throw FormulaError(otherValues ?? .value)
+            case .empty:
+                if let otherValues { throw FormulaError(otherValues) }
+                return 0
+            default: throw FormulaError(otherValues ?? .value)
+            }
+        }
         var flows: [Double] = [], days: [Double] = []
         flows.reserveCapacity(values.count); days.reserveCapacity(values.count)
         for (v, d) in zip(values, dates) {
-            flows.append(try number(v))
+            flows.append(try flow(v))
             let day = try number(d).rounded(.towardZero)
             guard day >= 0 else { throw FormulaError(.num) }
             days.append(day)

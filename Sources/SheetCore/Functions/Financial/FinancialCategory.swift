@@ -2,5 +2,6 @@
 enum FinancialCategory {
     static var all: [FunctionDefinition] {
         AnnuityFunctions.all + CashFlowFunctions.all + DepreciationFunctions.all + InterestRateFunctions.all
+            + BondFunctions.all + OddCouponFunctions.all + DiscountSecurityFunctions.all + FractionalDollarFunctions.all
     }
 }

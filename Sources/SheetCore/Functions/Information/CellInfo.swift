@@ -81,13 +81,13 @@ enum CellInfoFunctions {
                 default: throw FormulaError(.ref)
                 }
             },
-            .eager("ISFORMULA", .information, 1...1, [.any], "ISFORMULA(reference)",
-                   "TRUE when the referenced cell holds a formula.", prefix: "_xlfn.") { (a, ctx) throws(FormulaError) in
+            .eager("ISFORMULA", .information, 1...1, [.reference], "ISFORMULA(reference)",
+                   "TRUE when the referenced cell holds a formula.", prefix: "_xlfn.", dynamicReference: true) { (a, ctx) throws(FormulaError) in
                 let cell = try referencedCell(a[0])
                 return .value(.bool(ctx.formulaText(sheet: cell.sheet, row: cell.top, column: cell.left) != nil))
             },
-            .eager("FORMULATEXT", .lookup, 1...1, [.any], "FORMULATEXT(reference)",
-                   "The formula in the referenced cell as text; #N/A when it holds none.", prefix: "_xlfn.") { (a, ctx) throws(FormulaError) in
+            .eager("FORMULATEXT", .lookup, 1...1, [.reference], "FORMULATEXT(reference)",
+                   "The formula in the referenced cell as text; #N/A when it holds none.", prefix: "_xlfn.", dynamicReference: true) { (a, ctx) throws(FormulaError) in
                 let cell = try referencedCell(a[0])
                 guard let text = ctx.formulaText(sheet: cell.sheet, row: cell.top, column: cell.left) else { throw FormulaError(.na) }
                 return .value(.text(text))

@@ -30,7 +30,8 @@ enum BooleanFunctions {
     }
 
     /// Logical arguments: references and arrays contribute their booleans and numbers (text and
-    /// blanks skipped); direct text must read as TRUE/FALSE.
+    /// blanks skipped); direct text must read as TRUE/FALSE, except empty text, which is
+    /// skipped (`OR("",TRUE)` is TRUE in Excel).
     static func forEachLogical(_ args: [Operand?], _ ctx: Evaluator, _ body: (Bool) -> Void) throws(FormulaError) {
         for a in args {
             guard let a else { body(false); continue }
@@ -40,7 +41,7 @@ enum BooleanFunctions {
                 case .number(let n): body(n != 0)
                 case .error(let e): throw e
                 case .text(let s):
-                    if !fromReference {
+                    if !fromReference && !s.isEmpty {
                         switch s.uppercased() {
                         case "TRUE": body(true)
                         case "FALSE": body(false)

@@ -100,11 +100,13 @@ enum ConditionalFunctions {
     static func replaceErrors(_ args: [Expr], _ ctx: Evaluator, _ catches: (ErrorCode) -> Bool) throws(FormulaError) -> Operand {
         let v = ctx.value(args[0])
         if case .array(let a) = v {
-            var fallback: Value?
-            return .value(Operators.map(.array(a)) { e in
-                guard case .error(let err) = e, catches(err.code) else { return e }
-                if fallback == nil { fallback = emptyAsZero(ctx.value(args[1])) }
-                return fallback!
+            let caught = a.values.contains { if case .error(let err) = $0 { return catches(err.code) } else { return false } }
+            guard caught else { return .value(v) }
+            let fallback = emptyAsZero(ctx.value(args[1]))
+            // An array fallback replaces element by element (broadcast like the operators).
+            return .value(elementwise([v, fallback]) { parts in
+                if case .error(let err) = parts[0], catches(err.code) { return emptyAsZero(parts[1]) }
+                return parts[0]
             })
         }
         if case .error(let err) = v, catches(err.code) { return .value(emptyAsZero(ctx.value(args[1]))) }

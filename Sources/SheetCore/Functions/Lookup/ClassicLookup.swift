@@ -1,12 +1,19 @@
 /// The classic lookups: VLOOKUP, HLOOKUP, LOOKUP, MATCH and INDEX.
 enum ClassicLookupFunctions {
+    /// VLOOKUP's and HLOOKUP's table: a range or an array; a typed text is `#VALUE!`
+    /// (`VLOOKUP(x,"Nothing",1)`), a typed number or boolean a one-cell table.
+    static func tableArgument(_ op: Operand?) throws(FormulaError) -> Operand? {
+        if case .value(.text)? = op { throw FormulaError(.value) }
+        return op
+    }
+
     static var all: [FunctionDefinition] {
         [
             .eager("VLOOKUP", .lookup, 3...4, [.scalar, .any, .scalar, .scalar], "VLOOKUP(lookup_value, table_array, col_index_num, [range_lookup])",
                    "Looks a value up in a table's first column and returns a cell from the same row.") { (a, ctx) throws(FormulaError) in
                 let key = ctx.scalar(a[0])
                 if case .error(let e) = key { throw e }
-                let table = try LookupTable(a[1], ctx)
+                let table = try LookupTable(tableArgument(a[1]), ctx)
                 let col = try ctx.integer(a[2])
                 guard col >= 1 else { throw FormulaError(.value) }
                 guard col <= table.columns else { throw FormulaError(.ref) }
@@ -19,7 +26,7 @@ enum ClassicLookupFunctions {
                    "Looks a value up in a table's first row and returns a cell from the same column.") { (a, ctx) throws(FormulaError) in
                 let key = ctx.scalar(a[0])
                 if case .error(let e) = key { throw e }
-                let table = try LookupTable(a[1], ctx)
+                let table = try LookupTable(tableArgument(a[1]), ctx)
                 let row = try ctx.integer(a[2])
                 guard row >= 1 else { throw FormulaError(.value) }
                 guard row <= table.rows else { throw FormulaError(.ref) }

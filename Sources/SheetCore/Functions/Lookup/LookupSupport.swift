@@ -382,16 +382,6 @@ enum Lookup {
         return best
     }
 
-    /// The next position after `i` (or the first, when nil) holding a value of the key's type.
-    static func nextSameKind(after i: Int?, _ key: Value, _ vector: LookupVector) -> Int? {
-        var j = (i ?? -1) + 1
-        while j < vector.count {
-            if sameKind(vector.get(j), key) { return j }
-            j += 1
-        }
-        return nil
-    }
-
     /// MATCH type -1 and approximate lookups over descending data: the last position of the
     /// leading run whose values are ≥ key.
     static func approximateDescending(_ key: Value, _ vector: LookupVector) -> Int? {

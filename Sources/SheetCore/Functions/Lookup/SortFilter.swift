@@ -201,7 +201,8 @@ struct SortKeyColumn {
                 numbers[i] = Double(texts.count)
                 texts.append(LookupHash.fold(s))
             case .bool(let b): ranks[i] = 2; numbers[i] = b ? 1 : 0
-            case .error: ranks[i] = 3
+            // Errors order among themselves by ERROR.TYPE (#DIV/0! before #NAME? before #N/A).
+            case .error(let e): ranks[i] = 3; numbers[i] = Double(e.code.typeNumber)
             case .empty, .array, .image: ranks[i] = 4
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// XLOOKUP and XMATCH: exact, next smaller or larger and wildcard matching, searched first to
 /// last, last to first, or by binary search over sorted data.
 enum XLookupFunctions {
@@ -47,10 +49,10 @@ enum XLookupFunctions {
 
 /// The search behind XLOOKUP and XMATCH.
 enum XSearch {
-    /// 0 exact, -1 exact or next smaller, 1 exact or next larger, 2 wildcard.
+    /// 0 exact, -1 exact or next smaller, 1 exact or next larger, 2 wildcard, 3 regular expression.
     static func matchMode(_ op: Operand?, _ ctx: Evaluator) throws(FormulaError) -> Int {
         let m = try ctx.integer(op, default: 0)
-        guard [0, -1, 1, 2].contains(m) else { throw FormulaError(.value) }
+        guard [0, -1, 1, 2, 3].contains(m) else { throw FormulaError(.value) }
         return m
     }
 
@@ -67,40 +69,87 @@ enum XSearch {
         case 1, -1:
             let reverse = search == -1
             if match == 2 { return Lookup.exact(key, in: vector, wildcards: true, reverse: reverse, ctx) }
+            if match == 3 {
+                // The key as a pattern, matched anywhere in text values.
+                let pattern = try Coercion.text(key)
+                let regex: NSRegularExpression
+                do { regex = try NSRegularExpression(pattern: pattern) } catch { throw FormulaError(.value) }
+                return Lookup.scan(vector, reverse: reverse) { v in
+                    guard case .text(let t) = v else { return false }
+                    return regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
+                }
+            }
             if let i = Lookup.exact(key, in: vector, wildcards: false, reverse: reverse, ctx) { return i }
             guard match != 0 else { return nil }
             return nearest(key, vector, larger: match == 1, reverse: reverse)
-        case 2:
-            // Data sorted ascending.
-            let firstGE = Lookup.nextSameKind(after: Lookup.lastAscending(key, vector, strict: true), key, vector)
-            let exact = firstGE.flatMap { Lookup.equal(vector.get($0), key) ? $0 : nil }
-            switch match {
-            case -1: return exact ?? Lookup.lastAscending(key, vector, strict: true)
-            case 1: return firstGE
-            default:
-                if match == 2, case .text(let s) = key, WildcardPattern.hasWildcards(s) {
-                    return Lookup.exact(key, in: vector, wildcards: true, ctx)
-                }
-                return exact
-            }
         default:
-            // Data sorted descending.
-            let firstLE = Lookup.nextSameKind(after: Lookup.lastDescending(key, vector, strict: true), key, vector)
-            let exact = firstLE.flatMap { Lookup.equal(vector.get($0), key) ? $0 : nil }
-            switch match {
-            case -1: return firstLE
-            case 1: return exact ?? Lookup.lastDescending(key, vector, strict: true)
-            default:
-                if match == 2, case .text(let s) = key, WildcardPattern.hasWildcards(s) {
-                    return Lookup.exact(key, in: vector, wildcards: true, ctx)
-                }
-                return exact
-            }
+            // Binary search takes no wildcards or regular expressions.
+            guard match != 2 && match != 3 else { throw FormulaError(.value) }
+            return binary(key, vector, match: match, descending: search == -2)
         }
     }
 
-    /// Linear search for the closest value below (or above) the key, among values of its type;
-    /// ties go to the first found in search order.
+    /// Whether a lookup array value takes part in an approximate search for `key`: errors never
+    /// do, blanks only when the key is blank too.
+    @inline(__always)
+    static func comparable(_ v: Value, _ key: Value) -> Bool {
+        switch v {
+        case .error: return false
+        case .empty: return key.isEmpty
+        default: return true
+        }
+    }
+
+    /// Binary search over data sorted ascending (or descending), comparing across types in
+    /// Excel's order (numbers < text < FALSE < TRUE). Ascending, the boundary is the first
+    /// position whose value is ≥ key; descending, the last whose value is ≥ key (the same
+    /// search run from the bottom). An equal value there is the exact match; else the next
+    /// larger value is at the boundary and the next smaller one beside it. With duplicates
+    /// this gives the first equal value of ascending data and the last of descending data, as
+    /// Excel does.
+    static func binary(_ key: Value, _ vector: LookupVector, match: Int, descending: Bool) -> Int? {
+        var lo = 0, hi = vector.count - 1
+        var boundary: Int?
+        while lo <= hi {
+            let mid = lo + (hi - lo) / 2
+            var probe = mid
+            while probe >= lo, !comparable(vector.get(probe), key) { probe -= 1 }
+            if probe < lo {
+                probe = mid + 1
+                while probe <= hi, !comparable(vector.get(probe), key) { probe += 1 }
+                if probe > hi { break }
+            }
+            let atLeastKey = Coercion.compare(vector.get(probe), key) >= 0
+            if descending {
+                // Values ≥ key form a prefix: find its end.
+                if atLeastKey { boundary = probe; lo = probe + 1 } else { hi = probe - 1 }
+            } else {
+                // Values ≥ key form a suffix: find its start.
+                if atLeastKey { boundary = probe; hi = probe - 1 } else { lo = probe + 1 }
+            }
+        }
+        if let b = boundary, Lookup.equal(vector.get(b), key) { return b }
+        guard match != 0 else { return nil }
+        if match == 1 { return boundary }
+        // The next smaller value: before the boundary (ascending) or after it (descending).
+        if descending {
+            var j = (boundary ?? -1) + 1
+            while j < vector.count {
+                if comparable(vector.get(j), key) { return j }
+                j += 1
+            }
+        } else {
+            var j = (boundary ?? vector.count) - 1
+            while j >= 0 {
+                if comparable(vector.get(j), key) { return j }
+                j -= 1
+            }
+        }
+        return nil
+    }
+
+    /// Linear search for the closest value below (or above) the key in Excel's order across
+    /// types (numbers < text < FALSE < TRUE); ties go to the first found in search order.
     static func nearest(_ key: Value, _ vector: LookupVector, larger: Bool, reverse: Bool) -> Int? {
         var best: Int?
         var bestValue = Value.empty
@@ -108,7 +157,7 @@ enum XSearch {
         for step in 0..<n {
             let i = reverse ? n - 1 - step : step
             let v = vector.get(i)
-            guard Lookup.sameKind(v, key) else { continue }
+            guard comparable(v, key), !v.isEmpty else { continue }
             let c = Coercion.compare(v, key)
             if larger {
                 guard c > 0 else { continue }

@@ -104,7 +104,8 @@ enum ArithmeticFunctions {
                 return .number(r == 0 ? 0 : r)
             },
             .scalar("QUOTIENT", .math, 2...2, "QUOTIENT(numerator, denominator)", "Integer part of a division, truncated toward zero.") { (a, ctx) throws(FormulaError) in
-                let n = try ctx.number(a[0]), d = try ctx.number(a[1])
+                // Booleans are #VALUE!, as in the Analysis ToolPak.
+                let n = try DateArguments.number(a[0], ctx, rejectBool: true), d = try DateArguments.number(a[1], ctx, rejectBool: true)
                 guard d != 0 else { throw FormulaError(.div0) }
                 return MathSupport.number((n / d).rounded(.towardZero))
             },
@@ -119,7 +120,8 @@ enum ArithmeticFunctions {
             },
             .eager("SERIESSUM", .math, 4...4, [.scalar, .scalar, .scalar, .any], "SERIESSUM(x, n, m, coefficients)",
                    "Sum of a power series: Σ aᵢ·x^(n + i·m).") { (args, ctx) throws(FormulaError) in
-                let x = try ctx.number(args[0]), n = try ctx.number(args[1]), m = try ctx.number(args[2])
+                let x = try DateArguments.number(args[0], ctx, rejectBool: true)
+                let n = try DateArguments.number(args[1], ctx, rejectBool: true), m = try DateArguments.number(args[2], ctx, rejectBool: true)
                 let coefficients = try MathSupport.elements(args[3], ctx)
                 var total = 0.0
                 for (i, c) in coefficients.values.enumerated() {

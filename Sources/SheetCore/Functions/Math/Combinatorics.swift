@@ -24,9 +24,13 @@ enum CombinatoricsFunctions {
             },
             .scalar("COMBINA", .math, 2...2, "COMBINA(number, number_chosen)", "Number of combinations with repetitions.", prefix: "_xlfn.") { (a, ctx) throws(FormulaError) in
                 let n = try ctx.number(a[0]).rounded(.towardZero), k = try ctx.number(a[1]).rounded(.towardZero)
-                // Excel's help: number ≥ 0, number_chosen ≥ 0, number ≥ number_chosen.
-                guard n >= 0, k >= 0, n >= k else { throw FormulaError(.num) }
-                if n == 0 { return .number(1) }
+                // With repetition, more can be chosen than there are (COMBINA(3,10) is 66).
+                guard n >= 0, k >= 0 else { throw FormulaError(.num) }
+                // Nothing to choose from: only choosing nothing works.
+                if n == 0 {
+                    guard k == 0 else { throw FormulaError(.num) }
+                    return .number(1)
+                }
                 return MathSupport.number(Combinatorics.binomial(n + k - 1, k))
             },
             .eager("MULTINOMIAL", .math, 1...variadic, [.any], "MULTINOMIAL(number1, [number2], ...)",
@@ -41,13 +45,13 @@ enum CombinatoricsFunctions {
                 return .value(MathSupport.number(result))
             },
             .eager("GCD", .math, 1...variadic, [.any], "GCD(number1, [number2], ...)", "Greatest common divisor of integers.") { (args, ctx) throws(FormulaError) in
-                let values = try MathSupport.nonNegativeIntegers(args, ctx)
+                let values = try Combinatorics.divisorArguments(args, ctx)
                 var g = 0.0
                 for v in values { g = Combinatorics.gcd(g, v) }
                 return .value(.number(g))
             },
             .eager("LCM", .math, 1...variadic, [.any], "LCM(number1, [number2], ...)", "Least common multiple of integers.") { (args, ctx) throws(FormulaError) in
-                let values = try MathSupport.nonNegativeIntegers(args, ctx)
+                let values = try Combinatorics.divisorArguments(args, ctx)
                 var l = 1.0
                 for v in values {
                     if v == 0 { return .value(.number(0)) }
@@ -62,6 +66,51 @@ enum CombinatoricsFunctions {
 
 /// Integer arithmetic on doubles (Excel's integers go up to 2^53).
 enum Combinatorics {
+    /// GCD's and LCM's arguments, truncated to integers, as Excel reads them: numbers and text
+    /// that reads as a number wherever it is (typed, in a cell, in a range or an array); a blank
+    /// single cell is skipped but blanks in a multi-cell range count as one 0; an omitted
+    /// argument is #N/A; no value at all is #VALUE!; a value below 0 (even -0.0001) is #NUM!.
+    static func divisorArguments(_ args: [Operand?], _ ctx: Evaluator) throws(FormulaError) -> [Double] {
+        var out: [Double] = []
+        func add(_ v: Value) throws(FormulaError) {
+            let n: Double
+            switch v {
+            case .number(let x): n = x
+            case .empty: n = 0
+            case .error(let e): throw e
+            case .text(let s):
+                guard let x = TextToNumber.parse(s, dateSystem: ctx.dateSystem) else { throw FormulaError(.value) }
+                n = x
+            case .bool, .image, .array: throw FormulaError(.value)
+            }
+            guard n >= 0 else { throw FormulaError(.num) }
+            let t = n.rounded(.towardZero)
+            guard t < 9_007_199_254_740_992 else { throw FormulaError(.num) }
+            out.append(t)
+        }
+        func addRange(_ r: CellRange) throws(FormulaError) {
+            var filled = 0
+            try ctx.forEachValue(.reference(r)) { (v, _) throws(FormulaError) in
+                guard !v.isEmpty else { return }
+                filled += 1
+                try add(v)
+            }
+            if !r.isSingleCell && filled < r.cellCount { out.append(0) }
+        }
+        for a in args {
+            switch a {
+            case nil: throw FormulaError(.na)
+            case .reference(let r)?: try addRange(r)
+            case .union(let areas)?: for r in areas { try addRange(r) }
+            case .value(.array(let arr))?: for v in arr.values { try add(v) }
+            case .value(let v)?: try add(v)
+            case .lambda?: throw FormulaError(.value)
+            }
+        }
+        guard !out.isEmpty else { throw FormulaError(.value) }
+        return out
+    }
+
     /// n! for an integer n ≥ 0 (infinite beyond 170!).
     static func factorial(_ n: Double) -> Double {
         guard n <= 170 else { return .infinity }

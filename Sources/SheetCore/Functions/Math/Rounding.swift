@@ -5,22 +5,24 @@ enum RoundingFunctions {
     static var all: [FunctionDefinition] {
         [
             .scalar("ROUND", .math, 2...2, "ROUND(number, num_digits)", "Rounds a number to a number of digits, halves away from zero.") { (a, ctx) throws(FormulaError) in
-                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try ctx.integer(a[1]), rule: .halfAwayFromZero))
+                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try digits(a[1], ctx), rule: .halfAwayFromZero))
             },
             .scalar("ROUNDUP", .math, 2...2, "ROUNDUP(number, num_digits)", "Rounds a number away from zero to a number of digits.") { (a, ctx) throws(FormulaError) in
-                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try ctx.integer(a[1]), rule: .up))
+                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try digits(a[1], ctx), rule: .up))
             },
             .scalar("ROUNDDOWN", .math, 2...2, "ROUNDDOWN(number, num_digits)", "Rounds a number toward zero to a number of digits.") { (a, ctx) throws(FormulaError) in
-                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try ctx.integer(a[1]), rule: .down))
+                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try digits(a[1], ctx), rule: .down))
             },
             .scalar("TRUNC", .math, 1...2, "TRUNC(number, [num_digits])", "Cuts a number to a number of digits (0 when omitted).") { (a, ctx) throws(FormulaError) in
-                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try ctx.integer(a[opt: 1], default: 0), rule: .down))
+                MathSupport.number(Rounding.round(try ctx.number(a[0]), digits: try digits(a[opt: 1], ctx), rule: .down))
             },
             .scalar("INT", .math, 1...1, "INT(number)", "Rounds down to the nearest integer.") { (a, ctx) throws(FormulaError) in
                 .number(MathSupport.snappedDown(try ctx.number(a[0])))
             },
             .scalar("MROUND", .math, 2...2, "MROUND(number, multiple)", "Rounds to the nearest multiple, halves away from zero; #NUM! when the signs differ.") { (a, ctx) throws(FormulaError) in
-                let n = try ctx.number(a[0]), m = try ctx.number(a[1])
+                // Missing arguments are #N/A and booleans #VALUE!, as in the Analysis ToolPak.
+                guard let first = a[0], let second = a[1] else { throw FormulaError(.na) }
+                let n = try DateArguments.number(first, ctx, rejectBool: true), m = try DateArguments.number(second, ctx, rejectBool: true)
                 if n == 0 || m == 0 { return .number(0) }
                 guard (n > 0) == (m > 0) else { throw FormulaError(.num) }
                 let q = Rounding.round(n / m, digits: 0, rule: .halfAwayFromZero)
@@ -85,6 +87,13 @@ enum RoundingFunctions {
                 return MathSupport.number(x < 0 ? -m : m)
             },
         ]
+    }
+
+    /// A num_digits argument, truncated; beyond ±400 digits nothing changes any more (so
+    /// `TRUNC(5, 1E+300)` is 5, not an error).
+    static func digits(_ op: Operand?, _ ctx: Evaluator) throws(FormulaError) -> Int {
+        let d = try ctx.number(op, default: 0).rounded(.towardZero)
+        return Int(Swift.max(-400, Swift.min(400, d)))
     }
 
     static func precise(_ a: [Operand?], _ ctx: Evaluator, up: Bool) throws(FormulaError) -> Value {

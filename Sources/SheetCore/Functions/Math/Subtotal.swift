@@ -9,7 +9,7 @@ enum SubtotalFunctions {
                 var values: [Value] = []
                 for a in args.dropFirst() {
                     guard let a else { throw FormulaError(.value) }
-                    try SubtotalValues.collect(a, ctx, skipNested: true, into: &values)
+                    try SubtotalValues.collect(a, ctx, skipNested: true, hidden: code > 100 ? .all : .filtered, into: &values)
                 }
                 return .value(try AggregateKernel.compute(Int(code) % 100, values, k: nil))
             },
@@ -20,11 +20,12 @@ enum SubtotalFunctions {
                 guard fn >= 1, fn <= 19, options >= 0, options <= 7 else { throw FormulaError(.value) }
                 let skipNested = options <= 3
                 let ignoreErrors = [2, 3, 6, 7].contains(Int(options))
+                let hidden: SubtotalValues.HiddenRows = [1, 3, 5, 7].contains(Int(options)) ? .all : .filtered
                 var values: [Value] = []
                 if fn <= 13 {
                     for a in args.dropFirst(2) {
                         guard let a, a.isReference else { throw FormulaError(.value) }
-                        try SubtotalValues.collect(a, ctx, skipNested: skipNested, into: &values)
+                        try SubtotalValues.collect(a, ctx, skipNested: skipNested, hidden: hidden, into: &values)
                     }
                     if ignoreErrors { values.removeAll { $0.isError } }
                     return .value(try AggregateKernel.compute(Int(fn), values, k: nil))
@@ -32,7 +33,7 @@ enum SubtotalFunctions {
                 // Array form: LARGE, SMALL, PERCENTILE.*, QUARTILE.* with k.
                 guard let data = args[2], args.count >= 4, let kArg = args[3] else { throw FormulaError(.value) }
                 if data.isReference {
-                    try SubtotalValues.collect(data, ctx, skipNested: skipNested, into: &values)
+                    try SubtotalValues.collect(data, ctx, skipNested: skipNested, hidden: hidden, into: &values)
                 } else {
                     switch ctx.deref(data) {
                     case .array(let a): values = a.values
@@ -57,27 +58,46 @@ enum SubtotalFunctions {
 
 /// The values SUBTOTAL and AGGREGATE read from references.
 enum SubtotalValues {
-    static func collect(_ op: Operand, _ ctx: Evaluator, skipNested: Bool, into out: inout [Value]) throws(FormulaError) {
+    /// Which hidden rows are left out: rows a table's filter hides are always left out (Excel's
+    /// "rows not included in the result of a filter"); with `.all`, rows hidden by hand too
+    /// (SUBTOTAL 101–111, AGGREGATE options 1, 3, 5, 7).
+    enum HiddenRows { case filtered, all }
+
+    static func collect(_ op: Operand, _ ctx: Evaluator, skipNested: Bool, hidden: HiddenRows, into out: inout [Value]) throws(FormulaError) {
         switch op {
-        case .reference(let r): try collect(r, ctx, skipNested: skipNested, into: &out)
-        case .union(let areas): for r in areas { try collect(r, ctx, skipNested: skipNested, into: &out) }
+        case .reference(let r): try collect(r, ctx, skipNested: skipNested, hidden: hidden, into: &out)
+        case .union(let areas): for r in areas { try collect(r, ctx, skipNested: skipNested, hidden: hidden, into: &out) }
         case .value(.error(let e)): throw e
         default: throw FormulaError(.value)
         }
     }
 
-    private static func collect(_ r: CellRange, _ ctx: Evaluator, skipNested: Bool, into out: inout [Value]) throws(FormulaError) {
+    private static func collect(_ r: CellRange, _ ctx: Evaluator, skipNested: Bool, hidden: HiddenRows, into out: inout [Value]) throws(FormulaError) {
         guard let sh = ctx.workbook.sheet(r.sheet) else { throw FormulaError(.ref) }
         ctx.ensureComputed(r)
         let nested: NestedSubtotalCells? = skipNested
             ? ctx.cachedObject(r, key: "SUBTOTAL.nested") { NestedSubtotalCells(r, ctx.workbook) } : nil
-        if let nested, !nested.cells.isEmpty {
+        let skippedRows = hiddenRows(r, sh, ctx.workbook, hidden)
+        if let nested, !nested.cells.isEmpty || !skippedRows.isEmpty {
             sh.forEachStoredCell(top: r.top, left: r.left, bottom: r.bottom, right: r.right) { row, col, v in
-                if !nested.cells.contains(NestedSubtotalCells.key(row, col)) { out.append(v) }
+                if !nested.cells.contains(NestedSubtotalCells.key(row, col)) && !skippedRows.contains(row) { out.append(v) }
+            }
+        } else if !skippedRows.isEmpty {
+            sh.forEachStoredCell(top: r.top, left: r.left, bottom: r.bottom, right: r.right) { row, _, v in
+                if !skippedRows.contains(row) { out.append(v) }
             }
         } else {
             sh.forEachStoredCell(top: r.top, left: r.left, bottom: r.bottom, right: r.right) { _, _, v in out.append(v) }
         }
+    }
+
+    /// The rows of a range to leave out.
+    private static func hiddenRows(_ r: CellRange, _ sh: Sheet, _ workbook: Workbook, _ rule: HiddenRows) -> Set<Int32> {
+        guard !sh.layout.hiddenRows.isEmpty else { return [] }
+        let inRange = sh.layout.hiddenRows.filter { $0 >= r.top && $0 <= r.bottom }
+        guard !inRange.isEmpty, rule == .filtered else { return inRange }
+        let filtered = workbook.tables.filter { $0.sheet == r.sheet && $0.isFiltered }
+        return inRange.filter { row in filtered.contains { $0.dataRows?.contains(row) ?? false } }
     }
 }
 

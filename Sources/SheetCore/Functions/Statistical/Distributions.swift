@@ -442,7 +442,8 @@ enum DistributionFunctions {
 
     static func binomialInv(_ a: [Operand?], _ ctx: Evaluator) throws(FormulaError) -> Double {
         let n = try ctx.number(a[0]).rounded(.towardZero), p = try ctx.number(a[1]), alpha = try ctx.number(a[2])
-        try require(n >= 0 && p >= 0 && p <= 1 && alpha >= 0 && alpha <= 1)
+        // Excel: alpha strictly between 0 and 1, and probability_s below 1.
+        try require(n >= 0 && p >= 0 && p < 1 && alpha > 0 && alpha < 1)
         // Smallest k with P(X ≤ k) ≥ alpha, by bisection on k.
         var lo = 0.0, hi = n
         while lo < hi {
@@ -453,9 +454,10 @@ enum DistributionFunctions {
     }
 
     static func poisson(_ a: [Operand?], _ ctx: Evaluator) throws(FormulaError) -> Double {
-        let x = try ctx.number(a[0]).rounded(.towardZero), mean = try ctx.number(a[1])
+        let xValue = try ctx.number(a[0]), mean = try ctx.number(a[1])
+        let x = xValue.rounded(.towardZero)
         let cumulative = try ctx.bool(a[2])
-        try require(x >= 0 && mean >= 0)
+        try require(xValue >= 0 && mean >= 0)
         if mean == 0 { return cumulative || x == 0 ? 1 : 0 }
         if cumulative { return S.gammaQ(x + 1, mean) }
         return Foundation.exp(x * Foundation.log(mean) - mean - S.logGamma(x + 1))
@@ -466,7 +468,8 @@ enum DistributionFunctions {
         let p = try ctx.number(a[2])
         let cum: Bool
         if let cumulative { cum = cumulative } else { cum = try ctx.bool(a[3]) }
-        try require(f >= 0 && s >= 1 && p >= 0 && p <= 1)
+        // Excel: probability_s strictly between 0 and 1.
+        try require(f >= 0 && s >= 1 && p > 0 && p < 1)
         if cum { return S.betaI(p, s, f + 1) }
         if p == 0 { return 0 }
         if p == 1 { return f == 0 ? 1 : 0 }

@@ -3,5 +3,6 @@ enum StatisticalCategory {
     static var all: [FunctionDefinition] {
         StatisticalFunctions.all + CentralTendencyFunctions.all + DispersionFunctions.all + RankingFunctions.all
             + RegressionFunctions.all + DistributionFunctions.all + PermutationFunctions.all + ConditionalAggregates.all
+            + ProbabilityFunctions.all
     }
 }

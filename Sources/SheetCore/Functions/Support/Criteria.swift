@@ -7,7 +7,9 @@
 /// - text after `=`/`<>` (or alone) may use the wildcards `*`, `?` and `~` and is compared
 ///   case-insensitively; `<`/`>` compare text with text and numbers with numbers only;
 /// - `""` matches blank cells and empty text; `"="` only truly blank cells; `"<>"` every
-///   cell that is not blank;
+///   cell that is not blank; `"<"`, `"<="`, `">"`, `">="` with nothing after match nothing;
+/// - `"<>5"` matches every cell but the number 5: numeric text is never equal to it there
+///   (while `"5"` and `"=5"` do match the text `"5"`);
 /// - a blank criterion (an empty cell) counts as 0.
 public struct Criteria {
     enum Op { case eq, ne, lt, le, gt, ge }
@@ -19,10 +21,12 @@ public struct Criteria {
         case error(ErrorCode)
         /// Text compared as is (or as a wildcard pattern for `=`/`<>`); never empty.
         case text(String)
-        /// `""`: blank cells and empty text.
+        /// `""` alone: blank cells and empty text.
         case emptyText
         /// `=` or `<>` with nothing after: blank cells only.
         case blank
+        /// `<`, `<=`, `>` or `>=` with nothing after: no cell.
+        case nothing
     }
 
     let op: Op
@@ -65,7 +69,7 @@ public struct Criteria {
                 // "" alone: blanks and empty text; "=" / "<>": blank cells; "<", ">"…: compared with "".
                 if !hadOperator { (operand, pattern) = (.emptyText, nil) }
                 else if o == .eq || o == .ne { (operand, pattern) = (.blank, nil) }
-                else { (operand, pattern) = (.emptyText, nil) }
+                else { (operand, pattern) = (.nothing, nil) }
                 return
             }
             let upper = text.utf8.count <= 5 ? text.uppercased() : ""
@@ -88,10 +92,10 @@ public struct Criteria {
         case .number(let number):
             switch v {
             case .number(let n): return compare(n < number ? -1 : (n > number ? 1 : 0))
-            case .text(let s) where op == .eq || op == .ne:
-                // Equality also matches text that reads as the same number.
-                if Criteria.mightBeNumber(s), let n = TextToNumber.parse(s, dateSystem: dateSystem), n == number { return op == .eq }
-                return op == .ne
+            case .text(let s) where op == .eq:
+                // Equality also matches text that reads as the same number (but `<>` does not
+                // exclude it: Excel counts the text "23" under "<>23").
+                return Criteria.mightBeNumber(s) && TextToNumber.parse(s, dateSystem: dateSystem) == number
             default: return op == .ne
             }
         case .bool(let boolean):
@@ -102,19 +106,14 @@ public struct Criteria {
             return op == .ne
         case .blank:
             return v.isEmpty == (op == .eq)
+        case .nothing:
+            return false
         case .emptyText:
-            switch op {
-            case .eq, .ne:
-                let isEmptyText: Bool
-                switch v {
-                case .empty: isEmptyText = true
-                case .text(let s): isEmptyText = s.isEmpty
-                default: isEmptyText = false
-                }
-                return isEmptyText == (op == .eq)
-            default:
-                if case .text(let s) = v { return compare(s.isEmpty ? 0 : 1) }
-                return false
+            // Only ever `""` alone (an operator with nothing after is `.blank` or `.nothing`).
+            switch v {
+            case .empty: return true
+            case .text(let s): return s.isEmpty
+            default: return false
             }
         case .text(let text):
             if let pattern {

@@ -50,10 +50,15 @@ enum SplittingFunctions {
         let original = UTF16Text.units(try ctx.text(a[0]))
         let caseInsensitive = try flag(a[opt: 3], ctx)
         let delims = try delimiters(a[1], ctx, fold: caseInsensitive)
-        let instance = try ctx.integer(a[opt: 2], default: 1)
+        // instance_num rounds down (-1.2 is the second from the end), as Excel's results show.
+        let instanceNumber = try ctx.number(a[opt: 2], default: 1).rounded(.down)
+        guard instanceNumber.isFinite, abs(instanceNumber) < 1e9 else { throw FormulaError(.value) }
+        let instance = Int(instanceNumber)
         let matchEnd = try flag(a[opt: 4], ctx)
         if original.isEmpty { return .value(.text("")) }
         guard instance != 0, abs(instance) <= original.count else { throw FormulaError(.value) }
+        // An instance_num given for a delimiter longer than the text is #VALUE! (omitted, #N/A).
+        if a[opt: 2] != nil, let shortest = delims.map(\.count).min(), shortest > original.count { throw FormulaError(.value) }
         let text = caseInsensitive ? UTF16Text.folded(original) : original
         let wanted = abs(instance)
         var found = 0
@@ -84,7 +89,11 @@ enum SplittingFunctions {
             if cut == nil, matchEnd, found == wanted - 1 { cut = (0, 0) }
         }
         guard let cut else {
-            if let fallback = a[opt: 5] { return .value(ctx.deref(fallback)) }
+            if let fallback = a[opt: 5] {
+                // A blank if_not_found cell gives empty text.
+                let v = ctx.deref(fallback)
+                return .value(v.isEmpty ? .text("") : v)
+            }
             throw FormulaError(.na)
         }
         return .value(.text(UTF16Text.string(before ? original[..<cut.start] : original[cut.end...])))

@@ -36,8 +36,8 @@ enum SubstringFunctions {
                     return .number(Double(i + 1))
                 },
                 .scalar("SEARCH" + b, .text, 2...3, "SEARCH\(b)(find_text, within_text, [start_num])",
-                        "Position of a text inside another, ignoring case; ? and * are wildcards, ~ escapes them.") { (a, ctx) throws(FormulaError) in
-                    let pattern = SearchPattern(UTF16Text.units(try ctx.text(a[0])))
+                        "Position of a text inside another, ignoring case; ? and * are wildcards, ~ makes the next character literal.") { (a, ctx) throws(FormulaError) in
+                    let pattern = WildcardPattern(try ctx.text(a[0]))
                     let hay = UTF16Text.folded(UTF16Text.units(try ctx.text(a[1])))
                     let start = try startPosition(a[opt: 2], length: hay.count, ctx)
                     guard let i = pattern.firstMatch(in: hay, from: start - 1) else { throw FormulaError(.value) }

@@ -2,6 +2,6 @@
 enum TextCategory {
     static var all: [FunctionDefinition] {
         SubstringFunctions.all + JoiningFunctions.all + CaseAndCleanupFunctions.all + ConversionFunctions.all
-            + SplittingFunctions.all
+            + SplittingFunctions.all + RegularExpressionFunctions.all
     }
 }

@@ -50,14 +50,20 @@ public final class NumberFormat: Sendable {
     /// large date, no section for the value); a grid shows `#####` then, `TEXT` gives `#VALUE!`.
     public func format(_ number: Double, dateSystem: DateSystem = .d1900) -> String? {
         guard number.isFinite else { return nil }
-        guard let (section, negative) = select(number) else { return nil }
+        guard let selected = select(number) else { return nil }
+        let section = selected.section
+        var negative = selected.negative
         let magnitude = abs(number)
         var body: String
         switch section.kind {
         case .general:
             body = render(section, general: NumberFormat.generalText(magnitude * section.scale))
         case .number:
-            body = renderNumber(section, magnitude)
+            var d = DecimalDigits(magnitude * section.scale)
+            d.round(fractionDigits: section.fractionDigits)
+            // A negative number shown as zero loses its sign (TEXT(-0.3,"0") is "0").
+            if d.isZero { negative = false }
+            body = emitNumber(section, integer: d.integerString, fraction: d.fractionString(section.fractionDigits), exponent: nil)
         case .scientific:
             body = renderScientific(section, magnitude)
         case .fraction:
@@ -158,12 +164,6 @@ public final class NumberFormat: Sendable {
     }
 
     // MARK: Decimal numbers
-
-    private func renderNumber(_ s: FormatSection, _ v: Double) -> String {
-        var d = DecimalDigits(v * s.scale)
-        d.round(fractionDigits: s.fractionDigits)
-        return emitNumber(s, integer: d.integerString, fraction: d.fractionString(s.fractionDigits), exponent: nil)
-    }
 
     private func renderScientific(_ s: FormatSection, _ v: Double) -> String {
         let d = DecimalDigits(v * s.scale)

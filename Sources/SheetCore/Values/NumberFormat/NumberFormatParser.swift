@@ -228,7 +228,10 @@ enum NumberFormatParser {
         sections.append(current)
         var compiled: [FormatSection] = []
         compiled.reserveCapacity(sections.count)
-        for s in sections { compiled.append(compile(s)) }
+        for s in sections {
+            guard let c = compile(s) else { return nil }
+            compiled.append(c)
+        }
         return compiled
     }
 
@@ -280,11 +283,17 @@ enum NumberFormatParser {
 
     // MARK: Compiling a section
 
-    private static func compile(_ raw: FormatSection) -> FormatSection {
+    /// Nil for a section Excel rejects: `#` or `?` placeholders among date parts (`mm###`).
+    private static func compile(_ raw: FormatSection) -> FormatSection? {
         var s = raw
         let isDate = s.tokens.contains { if case .date = $0 { return true } else { return false } }
         s.hasText = s.tokens.contains { if case .text = $0 { return true } else { return false } }
         if isDate {
+            let optionalDigit = s.tokens.contains { t in
+                if case .digit(let p) = t { return p != .zero }
+                return false
+            }
+            if optionalDigit { return nil }
             compileDate(&s)
             return s
         }

@@ -44,7 +44,9 @@ final class XLookupTests: XCTestCase {
         assertEval("=XLOOKUP(25,A1:A6,B1:B6,,1)", .text("thirty"), table)
         assertEval("=XLOOKUP(30,A1:A6,B1:B6,,-1)", .text("thirty"), table)  // exact wins
         assertEval("=XLOOKUP(5,A1:A6,B1:B6,,-1)", .na, table)
-        assertEval("=XLOOKUP(60,A1:A6,B1:B6,,1)", .na, table)
+        // Text sorts after numbers, so "Apple" is the next larger value (as in XLOOKUP.xlsx).
+        assertEval("=XLOOKUP(60,A1:A6,B1:B6,,1)", .text("fruit"), table)
+        assertEval("=XLOOKUP(60,A1:A5,B1:B5,,1)", .na, table)
         assertEval("=XLOOKUP(11,A1:A6,B1:B6,,-1,-1)", .text("ten again"), table)  // tie: last-to-first finds B5 first
     }
 
@@ -76,7 +78,8 @@ final class XLookupTests: XCTestCase {
     }
 
     func testInvalidModesAndShapes() {
-        assertEval("=XLOOKUP(20,A1:A6,B1:B6,,3)", .value, table)
+        assertEval("=XLOOKUP(20,A1:A6,B1:B6,,4)", .value, table)
+        assertEval("=XLOOKUP(20,A1:A6,B1:B6,,3)", .na, table)      // 3: a regular expression, matching text only
         assertEval("=XLOOKUP(20,A1:A6,B1:B6,,0,0)", .value, table)
         assertEval("=XLOOKUP(20,A1:A6,B1:B5)", .value, table)      // lengths differ
         assertEval("=XLOOKUP(20,A1:B6,C1:C6)", .value, table)      // lookup array not a vector

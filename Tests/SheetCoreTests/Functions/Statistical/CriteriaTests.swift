@@ -17,7 +17,9 @@ final class CriteriaTests: XCTestCase {
         XCTAssertFalse(matches(.text(">5"), .empty))
         XCTAssertTrue(matches(.text("<>5"), .empty))
         XCTAssertTrue(matches(.text("<>5"), .text("x")))
-        XCTAssertFalse(matches(.text("<>5"), .text("5")))
+        // Excel counts the text "5" under "<>5" (COUNTIF.xlsx in the conformance corpus).
+        XCTAssertTrue(matches(.text("<>5"), .text("5")))
+        XCTAssertFalse(matches(.text("<>5"), .number(5)))
         XCTAssertTrue(matches(.text("=50%"), .number(0.5)))
         XCTAssertTrue(matches(.text(">=1/1/2024"), .number(45292)))
         XCTAssertTrue(matches(.empty, .number(0)))  // a blank criterion is 0
