@@ -148,7 +148,7 @@ enum HazardLedger {
             try s.formula(r, 0, "=INDEX(RiskLevels,\(i + 1))")
             try s.formula(r, 1, "=COUNTIFS(\(risk),A\(row))")
             try s.formula(r, 2, "=IFERROR(B\(row)/COUNTA(\(area)),0)", format: "0%")
-            try s.formula(r, 3, "=XLOOKUP(A\(row),RiskLevels,FixDays)")
+            try s.formula(r, 3, "=INDEX(FixDays,\(i + 1))")
         }
         let unrated = top + 1 + riskLevels.count
         try s.text(unrated, 0, "not rated yet")

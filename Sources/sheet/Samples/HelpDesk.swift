@@ -178,7 +178,7 @@ enum HelpDesk {
             try s.formula(r, 0, "=INDEX(CategoryNames,\(i + 1))")
             try s.formula(r, 1, "=COUNTIF(\(category),A\(row))")
             try s.formula(r, 2, "=COUNTIFS(\(category),A\(row),\(priority),\"urgent\")")
-            try s.formula(r, 3, "=XLOOKUP(A\(row),CategoryNames,CategoryTeams)")
+            try s.formula(r, 3, "=INDEX(CategoryTeams,\(i + 1))")
             try s.formula(r, 4, "=IF(B\(row)=0,\"\",MINIFS(\(received),\(category),A\(row)))", format: dateTime)
             try s.formula(r, 5, "=B\(row)/COUNTA(Requests!$A$2:$A$\(last))", format: "0%")
         }
