@@ -173,6 +173,57 @@ final class LibreOfficeTests: XCTestCase {
         XCTAssertEqual(wb.arrayResult(outSheet.id, CellAddress(row: 1, column: 0))?.rows, flagged)
     }
 
+    /// The AI samples open in LibreOffice and compute there as here without a model: the AI
+    /// functions are unknown to both (#NAME?, as this engine has no AI functions registered
+    /// here), the IFERRORs give their fallbacks, and every other formula agrees. Formulas using
+    /// functions an older LibreOffice lacks (XLOOKUP, FILTER, SORT, UNIQUE, LET; HSTACK before
+    /// 25.8) are compared only where their IFERROR makes the result the same.
+    func testAISamplesOpenAndComputeInLibreOffice() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let newer = LibreOffice.hasDynamicArrayFunctions
+        let lacking = (newer ? [] : ["XLOOKUP", "FILTER", "SORT", "UNIQUE", "LET", "SORTBY"])
+            + (LibreOffice.version.map { $0.0 > 25 || ($0.0 == 25 && $0.1 >= 8) } == true ? [] : ["HSTACK"])
+        for (name, expectedSheets) in [("hazard-ledger", ["Inspections", "Summary", "Risk levels"]),
+                                       ("helpdesk", ["Requests", "Summary", "Categories"])] {
+            let copy = directory.appendingPathComponent("\(name).xlsx")
+            try FileManager.default.copyItem(at: root.appendingPathComponent("Workbooks/\(name).xlsx"), to: copy)
+            let result = try XLSXImport.read(url: copy, options: XLSXImportOptions())
+            XCTAssertEqual(result.warnings, [], name)
+            let wb = result.workbook
+            wb.recalculateAll()
+            let csv = try LibreOffice.csvSheets(of: copy, in: directory)
+            XCTAssertEqual(Set(csv.keys), Set(expectedSheets), name)
+            XCTAssertEqual(wb.sheets.map(\.name), expectedSheets)
+            var problems: [String] = [], compared = 0
+            for sheet in wb.sheets {
+                guard let rows = csv[sheet.name] else { continue }
+                // Cells of formulas this LibreOffice cannot compute, with the cells they spill into.
+                var skipped: [CellRange] = []
+                for r in 0...Int(sheet.usedRange?.bottom ?? 0) {
+                    for c in 0...Int(sheet.usedRange?.right ?? 0) {
+                        let address = CellAddress(row: r, column: c)
+                        if case .image = wb.value(sheet.id, address) {
+                            skipped.append(CellRange(sheet: sheet.id, top: Int32(r), left: Int32(c), bottom: Int32(r), right: Int32(c)))
+                        }
+                        guard let formula = wb.formulaText(sheet.id, address)?.uppercased(),
+                              lacking.contains(where: { formula.contains($0 + "(") }), !formula.hasPrefix("=IFERROR(") else { continue }
+                        let array = wb.arrayResult(sheet.id, address)
+                        skipped.append(CellRange(sheet: sheet.id, top: Int32(r), left: Int32(c),
+                                                 bottom: Int32(r + max(array?.rows ?? 1, 1) - 1), right: Int32(c + max(array?.columns ?? 1, 1) - 1)))
+                    }
+                }
+                let found = compare(wb, sheet, with: rows, skipping: { a in skipped.contains { $0.contains(row: a.row, column: a.column) } })
+                problems += found
+                compared += rows.count
+            }
+            XCTAssertEqual(problems, [], name)
+            XCTAssertGreaterThan(compared, 10, name)
+            // The AI cells are #NAME? in both, and the rows still compute around them.
+            let first = expectedSheets[0]
+            XCTAssertEqual(csv[first]?[1][5], "#NAME?", name)
+        }
+    }
+
     /// Pictures, styles, layout and kept parts: LibreOffice opens the file and keeps them (its
     /// ODS conversion holds the picture over the right cell, the merged area and the values).
     func testLibreOfficeShowsPicturesAndFormatting() throws {
