@@ -15,6 +15,8 @@ enum TablesPart {
         var columns: [String] = []
         /// The table's autoFilter has criteria (`<filterColumn>`).
         var isFiltered = false
+        /// `<tableStyleInfo name>`.
+        var styleName: String?
     }
 
     /// Reads the tables of every worksheet into the workbook. A table part that is missing or
@@ -47,7 +49,8 @@ enum TablesPart {
                 while columns.count < range.columnCount { columns.append("Column\(columns.count + 1)") }
                 if columns.count > range.columnCount { columns.removeLast(columns.count - range.columnCount) }
                 try workbook.addTable(Table(name: entry.name, sheet: sheet, range: range, headerRowCount: entry.headerRowCount,
-                                            totalsRowCount: entry.totalsRowCount, columns: columns, isFiltered: entry.isFiltered))
+                                            totalsRowCount: entry.totalsRowCount, columns: columns, isFiltered: entry.isFiltered,
+                                            styleName: entry.styleName))
             } catch {
                 warnings.add("\(part): table skipped: \(error)")
             }
@@ -69,6 +72,8 @@ enum TablesPart {
                     if let t = a["totalsRowCount"].flatMap({ Int($0) }) { entry?.totalsRowCount = t == 0 ? 0 : 1 }
                 } else if reader.isNamed("filterColumn") {
                     entry?.isFiltered = true
+                } else if reader.isNamed("tableStyleInfo") {
+                    entry?.styleName = reader.attributes()["name"].flatMap { $0.isEmpty ? nil : $0 }
                 } else if reader.isNamed("tableColumn") {
                     entry?.columns.append(reader.attributes()["name"] ?? "")
                 }

@@ -170,6 +170,14 @@ public final class Workbook {
         FormulaPrinter(style: style, sheetName: { [unowned self] id in self.sheetName(id) }).print(expr, at: address)
     }
 
+    /// Prints the formula of a cell on a sheet: in the xlsx style, structured references without
+    /// a table name (`[@Qty]`) are written with the name of the table holding the cell.
+    public func printFormula(_ expr: Expr, sheet: SheetID, at address: CellAddress, style: FormulaPrinter.Style = .display) -> String {
+        var printer = FormulaPrinter(style: style, sheetName: { [unowned self] id in self.sheetName(id) })
+        printer.ownTable = table(at: sheet, row: address.row, column: address.column)?.name
+        return printer.print(expr, at: address)
+    }
+
     /// What a user typed to fill the cell: the formula with `=`, or the constant as text.
     public func input(_ sheet: SheetID, _ address: CellAddress) -> String {
         if let f = formulaText(sheet, address) { return f }
