@@ -102,6 +102,7 @@ final class TableEditTests: XCTestCase {
         XCTAssertTrue(wb.tables.isEmpty)
         wb.recalculate()
         assertError(wb.value(other, CellAddress(row: 0, column: 0)), .ref)
+        XCTAssertEqual(wb.formulaText(other, CellAddress(row: 0, column: 0)), "=SUM(#REF!)")
     }
 
     func testXLSXStylePrintsTheFullForm() throws {
