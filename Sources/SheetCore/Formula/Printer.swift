@@ -101,6 +101,8 @@ public struct FormulaPrinter {
             out.append(UInt8(ascii: ")"))
         case .call(let call):
             if style == .xlsx, let prefix = call.function?.xlsxPrefix { out.appendText(prefix) }
+            // A LAMBDA bound by LET, called by its name.
+            if call.function == nil, !parameters.isEmpty, parameters.contains(call.name) { out.appendLiteral("_xlpm.") }
             out.appendText(call.name)
             out.append(UInt8(ascii: "("))
             let binds = style == .xlsx && (call.name == "LET" || call.name == "LAMBDA")
