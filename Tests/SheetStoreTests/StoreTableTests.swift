@@ -15,7 +15,7 @@ final class StoreTableTests: StoreTestCase {
         }
         try wb.addTable(Table(name: "Sales", sheet: data, range: CellRange(sheet: data, top: 0, left: 0, bottom: 4, right: 3),
                               headerRowCount: 1, totalsRowCount: 1, columns: ["Item", "Qty", "Unit Price", "Total"], isFiltered: true,
-                              styleName: "TableStyleLight9"))
+                              styleName: "TableStyleLight9", preserved: ["xlsx.autoFilter": "<autoFilter ref=\"A1:D4\"><filterColumn colId=\"1\"><filters><filter val=\"2\"/></filters></filterColumn></autoFilter>"]))
         try wb.setCell("Data!B5", "=SUBTOTAL(109,[Qty])")
         try wb.setCell("Data!D2", "=[@Qty]*[@[Unit Price]]")
         try wb.setCell("A1", "=SUM(Sales[Unit Price])+Sales[[#Totals],[Qty]]")
@@ -40,6 +40,7 @@ final class StoreTableTests: StoreTestCase {
         XCTAssertEqual(t.columns, ["Item", "Qty", "Unit Price", "Total"])
         XCTAssertTrue(t.isFiltered)
         XCTAssertEqual(t.styleName, "TableStyleLight9")
+        XCTAssertEqual(t.preserved["xlsx.autoFilter"]?.hasPrefix("<autoFilter ref=\"A1:D4\"><filterColumn"), true)
         back.workbook.recalculateAll()
         XCTAssertEqual(back.workbook.value("A1"), .number(66))
         XCTAssertEqual(back.workbook.value("Data!D2"), .number(10))

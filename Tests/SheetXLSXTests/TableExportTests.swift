@@ -142,6 +142,33 @@ final class TableExportTests: XCTestCase {
         XCTAssertTrue(try ExportedPackage(workbook: back).text("xl/tables/table1.xml").contains("<tableStyleInfo name=\"TableStyleLight9\""))
     }
 
+    /// A filtered table keeps its criteria: its hidden rows stay filtered out (SUBTOTAL(9)
+    /// skips them), not merely hidden.
+    func testFilterCriteriaSurvive() throws {
+        let wb = try TableExportTests.workbook()
+        let s = wb.sheetOrder[0]
+        var t = try XCTUnwrap(wb.tables.first)
+        wb.removeTable(named: "Table1")
+        t.isFiltered = true
+        t.preserved["xlsx.autoFilter"] = "<autoFilter ref=\"A1:D4\"><filterColumn colId=\"0\"><filters><filter val=\"pens\"/><filter val=\"ink\"/></filters></filterColumn></autoFilter>"
+        try wb.addTable(t)
+        wb.sheet(s)?.layout.hiddenRows = [2]
+        ExportFixtures.set(wb, "H1", "=SUBTOTAL(9,B2:B4)")
+        _ = wb.recalculate()
+        XCTAssertEqual(wb.value("H1"), .number(12))
+        let data = try XLSXExport.data(wb)
+        XCTAssertTrue(try ExportedPackage(data).text("xl/tables/table1.xml").contains(
+            "<autoFilter ref=\"A1:D4\"><filterColumn colId=\"0\"><filters><filter val=\"pens\"/><filter val=\"ink\"/></filters></filterColumn></autoFilter>"))
+        let back = try XLSXImport.read(data: data, options: XLSXImportOptions()).workbook
+        XCTAssertEqual(back.tables.first?.isFiltered, true)
+        XCTAssertEqual(back.tables.first?.preserved, t.preserved)
+        _ = back.recalculateAll()
+        XCTAssertEqual(back.value("H1"), .number(12))
+        // Once the table covers other cells, the criteria no longer fit: a plain filter.
+        try wb.insertRows(s, at: 2)
+        XCTAssertTrue(try ExportedPackage(workbook: wb).text("xl/tables/table1.xml").contains("<autoFilter ref=\"A1:D5\"/>"))
+    }
+
     /// LibreOffice opens the file with its table and computes the same values itself.
     func testLibreOfficeComputesTheSameValues() throws {
         _ = try LibreOffice.require()

@@ -19,9 +19,12 @@ public struct Table: Sendable, Equatable {
     public var isFiltered: Bool
     /// The table style's name (`TableStyleMedium2`), as a file gave it; nil for the default.
     public var styleName: String?
+    /// Parts of the table the engine does not model, kept verbatim for export (keys by format:
+    /// `xlsx.autoFilter`, the filter criteria of a filtered table).
+    public var preserved: [String: String] = [:]
 
     public init(name: String, sheet: SheetID, range: CellRange, headerRowCount: Int = 1, totalsRowCount: Int = 0,
-                columns: [String], isFiltered: Bool = false, styleName: String? = nil) {
+                columns: [String], isFiltered: Bool = false, styleName: String? = nil, preserved: [String: String] = [:]) {
         self.name = name
         self.sheet = sheet
         self.range = range
@@ -30,6 +33,7 @@ public struct Table: Sendable, Equatable {
         self.columns = columns
         self.isFiltered = isFiltered
         self.styleName = styleName
+        self.preserved = preserved
     }
 
     /// The rows holding data (between the header and the totals row); nil when there are none.

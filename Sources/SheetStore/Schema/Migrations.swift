@@ -151,6 +151,7 @@ enum Migrations {
             columns TEXT NOT NULL,
             filtered INTEGER NOT NULL DEFAULT 0,
             style TEXT,
+            preserved TEXT,
             PRIMARY KEY(workbook_id, position)
         ) WITHOUT ROWID;
         """,

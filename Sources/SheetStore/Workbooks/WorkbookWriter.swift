@@ -252,8 +252,8 @@ struct WorkbookWriter {
         try delete.run()
         let insert = try db.prepare("""
             INSERT INTO tables(workbook_id, position, name, sheet_id, first_row, first_col, last_row, last_col,
-                               header_rows, totals_rows, columns, filtered, style)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               header_rows, totals_rows, columns, filtered, style, preserved)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, t) in workbook.tables.enumerated() {
             guard let sid = stored.storedSheetIDs[t.sheet] else { continue }
@@ -270,6 +270,7 @@ struct WorkbookWriter {
             try insert.bind(11, String(decoding: try JSONEncoder().encode(t.columns), as: UTF8.self))
             try insert.bind(12, Int64(t.isFiltered ? 1 : 0))
             try insert.bind(13, t.styleName)
+            try insert.bind(14, t.preserved.isEmpty ? nil : String(decoding: try JSONEncoder().encode(t.preserved), as: UTF8.self))
             try insert.run()
         }
     }

@@ -37,6 +37,11 @@ struct TablePartWriter {
         }
     }
 
+    /// `A1:D4`, as a `ref` attribute holds it.
+    static func a1(_ r: CellRange) -> String {
+        CellAddress(row: r.top, column: r.left).a1 + ":" + CellAddress(row: r.bottom, column: r.right).a1
+    }
+
     func write(to out: XMLOutput) throws {
         let r = table.range
         let names = TablePartWriter.columnNames(table)
@@ -52,10 +57,16 @@ struct TablePartWriter {
         if table.totalsRowCount > 0 { try out.raw(" totalsRowCount=\"1\"") } else { try out.raw(" totalsRowShown=\"0\"") }
         try out.raw(">")
         if table.headerRowCount > 0 {
-            // Over the header and data rows; the totals row is not filtered.
-            try out.raw("<autoFilter ref=\"")
-            try out.rangeReference(top: r.top, left: r.left, bottom: max(r.top, r.bottom - Int32(table.totalsRowCount)), right: r.right)
-            try out.raw("\"/>")
+            // Over the header and data rows; the totals row is not filtered. The imported one
+            // (with its criteria) while it still covers the same cells.
+            let ref = CellRange(sheet: table.sheet, top: r.top, left: r.left, bottom: max(r.top, r.bottom - Int32(table.totalsRowCount)), right: r.right)
+            if let kept = table.preserved["xlsx.autoFilter"], kept.hasPrefix("<autoFilter ref=\"\(TablePartWriter.a1(ref))\"") {
+                try out.raw(kept)
+            } else {
+                try out.raw("<autoFilter ref=\"")
+                try out.rangeReference(top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right)
+                try out.raw("\"/>")
+            }
         }
         try out.raw("<tableColumns count=\"\(names.count)\">")
         for (i, name) in names.enumerated() {
