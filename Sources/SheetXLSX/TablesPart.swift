@@ -15,6 +15,10 @@ enum TablesPart {
         var columns: [String] = []
         /// The table's autoFilter has criteria (`<filterColumn>`).
         var isFiltered = false
+        /// `<tableStyleInfo name>`.
+        var styleName: String?
+        /// The `<autoFilter>` element, when it holds criteria or a sort (XMLFragment's form).
+        var autoFilter: String?
     }
 
     /// Reads the tables of every worksheet into the workbook. A table part that is missing or
@@ -47,7 +51,8 @@ enum TablesPart {
                 while columns.count < range.columnCount { columns.append("Column\(columns.count + 1)") }
                 if columns.count > range.columnCount { columns.removeLast(columns.count - range.columnCount) }
                 try workbook.addTable(Table(name: entry.name, sheet: sheet, range: range, headerRowCount: entry.headerRowCount,
-                                            totalsRowCount: entry.totalsRowCount, columns: columns, isFiltered: entry.isFiltered))
+                                            totalsRowCount: entry.totalsRowCount, columns: columns, isFiltered: entry.isFiltered,
+                                            styleName: entry.styleName, preserved: entry.autoFilter.map { ["xlsx.autoFilter": $0] } ?? [:]))
             } catch {
                 warnings.add("\(part): table skipped: \(error)")
             }
@@ -67,8 +72,12 @@ enum TablesPart {
                     entry = Entry(name: name, ref: ref)
                     if let h = a["headerRowCount"].flatMap({ Int($0) }) { entry?.headerRowCount = h == 0 ? 0 : 1 }
                     if let t = a["totalsRowCount"].flatMap({ Int($0) }) { entry?.totalsRowCount = t == 0 ? 0 : 1 }
-                } else if reader.isNamed("filterColumn") {
-                    entry?.isFiltered = true
+                } else if reader.isNamed("autoFilter"), !reader.isEmptyElement {
+                    let (xml, filtered) = try keptAutoFilter(reader)
+                    entry?.autoFilter = xml
+                    if filtered { entry?.isFiltered = true }
+                } else if reader.isNamed("tableStyleInfo") {
+                    entry?.styleName = reader.attributes()["name"].flatMap { $0.isEmpty ? nil : $0 }
                 } else if reader.isNamed("tableColumn") {
                     entry?.columns.append(reader.attributes()["name"] ?? "")
                 }
@@ -76,6 +85,57 @@ enum TablesPart {
             guard let entry else { throw XLSXError.invalid(part: part, message: "no <table> element") }
             return entry
         }
+    }
+
+    /// The `<autoFilter>` the reader is on, as XML text without namespace declarations (only
+    /// SpreadsheetML elements and unprefixed attributes, like `XMLFragment`), and whether it
+    /// filters (has a `<filterColumn>`). Leaves the reader on its end tag.
+    static func keptAutoFilter(_ reader: XMLStreamReader) throws -> (String, Bool) {
+        var out = ""
+        var filtered = false
+        let depth = reader.depth
+        func startTag() {
+            out += "<" + reader.localName
+            reader.forEachAttribute { name, prefixed, value in
+                guard !prefixed else { return }
+                out += " " + String(cString: name) + "=\""
+                for c in String(cString: value) {
+                    switch c {
+                    case "&": out += "&amp;"
+                    case "<": out += "&lt;"
+                    case ">": out += "&gt;"
+                    case "\"": out += "&quot;"
+                    default: out.append(c)
+                    }
+                }
+                out += "\""
+            }
+            out += reader.isEmptyElement ? "/>" : ">"
+        }
+        startTag()
+        var skipping: Int32?
+        while try reader.read() {
+            switch reader.nodeType {
+            case .element:
+                if skipping != nil { continue }
+                guard XMLFragment.spreadsheetNamespaces.contains(reader.namespaceURI), reader.localName != "extLst" else {
+                    if !reader.isEmptyElement { skipping = reader.depth }
+                    continue
+                }
+                if reader.localName == "filterColumn" { filtered = true }
+                startTag()
+            case .endElement:
+                if let d = skipping {
+                    if reader.depth == d { skipping = nil }
+                    continue
+                }
+                out += "</" + reader.localName + ">"
+                if reader.depth == depth { return (out, filtered) }
+            default:
+                continue
+            }
+        }
+        return (out, filtered)
     }
 
     /// `A1:F5` (or a single cell) on a sheet.

@@ -158,6 +158,12 @@ final class XMLStreamReader {
         }
     }
 
+    /// The current node's namespace URI; empty for none.
+    var namespaceURI: String {
+        guard let p = xmlTextReaderConstNamespaceUri(reader) else { return "" }
+        return String(cString: p)
+    }
+
     var localName: String {
         guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
         return String(cString: p)

@@ -130,7 +130,7 @@ final class StoreRoundTripTests: StoreTestCase {
         _ = store
         let db = try Connection(path: path(), readOnly: true, create: false)
         XCTAssertEqual(try db.scalarText("PRAGMA journal_mode"), "wal")
-        XCTAssertEqual(SheetStore.currentSchemaVersion, 2)
-        XCTAssertEqual(store.schemaVersion, 2)
+        XCTAssertEqual(SheetStore.currentSchemaVersion, 3)
+        XCTAssertEqual(store.schemaVersion, 3)
     }
 }

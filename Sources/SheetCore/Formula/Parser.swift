@@ -560,12 +560,13 @@ struct FormulaParserCore {
     }
 
     /// The function name without `_xlfn.`/`_xlws.`/`_xll.` prefixes, upper-cased, and its definition.
+    /// `_xlpm.` too: XLSX files call a LAMBDA bound by LET as `_xlpm.area(D1,E1)`.
     func resolveFunction() -> (String, FunctionDefinition?) {
         var start = lexer.token.textStart
         let end = lexer.token.textEnd
         while lexer.byte(start) == UInt8(ascii: "_") {
             var length = 0
-            if lexer.matches("_XLFN.", at: start) || lexer.matches("_XLWS.", at: start) {
+            if lexer.matches("_XLFN.", at: start) || lexer.matches("_XLWS.", at: start) || lexer.matches("_XLPM.", at: start) {
                 length = 6
             } else if lexer.matches("_XLL.", at: start) {
                 length = 5

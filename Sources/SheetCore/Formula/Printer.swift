@@ -13,6 +13,10 @@ public struct FormulaPrinter {
 
     public var style: Style
     public var sheetName: (SheetID) -> String?
+    /// The table the formula's cell lies in, if any. The xlsx style needs it: XLSX always
+    /// names the table in a structured reference, so `[@Qty]` is written
+    /// `Table1[[#This Row],[Qty]]`.
+    public var ownTable: String?
     /// LET and LAMBDA parameters in scope (upper-cased): the xlsx style writes them `_xlpm.x`.
     private var parameters: Set<String> = []
 
@@ -58,6 +62,11 @@ public struct FormulaPrinter {
             if let sheet = n.sheet { writeSheetPrefix(sheet, into: &out) }
             if n.sheet == nil, !parameters.isEmpty, parameters.contains(n.name.uppercased()) { out.appendLiteral("_xlpm.") }
             out.appendText(n.name)
+        case .structured(let s) where style == .xlsx && (s.table.isEmpty || s.needsFileForm):
+            // The file form: the table named, `#This Row` for `@` (`StructuredReference.fileSpecifier`).
+            let table = s.table.isEmpty ? ownTable ?? "" : s.table
+            out.appendText(table)
+            out.appendText(table.isEmpty ? s.specifier : s.fileSpecifier)
         case .structured(let s):
             out.appendText(s.table)
             out.appendText(s.specifier)
@@ -92,6 +101,8 @@ public struct FormulaPrinter {
             out.append(UInt8(ascii: ")"))
         case .call(let call):
             if style == .xlsx, let prefix = call.function?.xlsxPrefix { out.appendText(prefix) }
+            // A LAMBDA bound by LET, called by its name.
+            if call.function == nil, !parameters.isEmpty, parameters.contains(call.name) { out.appendLiteral("_xlpm.") }
             out.appendText(call.name)
             out.append(UInt8(ascii: "("))
             let binds = style == .xlsx && (call.name == "LET" || call.name == "LAMBDA")

@@ -110,6 +110,8 @@ extension Workbook {
             block.occupied += 1
         }
 
+        let tableRemovals = moveTables(for: edit, sheet: s)
+
         // 2. Retire formulas whose cells were deleted.
         for f in deletedFormulas {
             formulas[Int(f)] = FormulaRecord(sheet: sheetID, row: -1, column: -1, expr: .missing, isDirty: false, isAlive: false)
@@ -128,10 +130,17 @@ extension Workbook {
                                                  oldOrigin: (old.row, old.column), newOrigin: (newRow, newCol))
             formulas[f].row = newRow
             formulas[f].column = newCol
+            if !tableRemovals.isEmpty {
+                // A name-less reference belongs to the table the formula is in, or was in: a
+                // formula in a deleted table column is gone, one in a deleted table too.
+                let own = table(at: old.sheet, row: newRow, column: newCol)?.name
+                formulas[f].expr = formulas[f].expr.removingStructuredReferences(tableRemovals, ownTable: own)
+            }
         }
         for (key, entry) in names.entries {
             var e = entry
             e.expr = entry.expr.adjusted(for: edit, formulaSheet: entry.scope ?? sheetID, oldOrigin: (0, 0), newOrigin: (0, 0), absoluteOnly: true)
+            if !tableRemovals.isEmpty { e.expr = e.expr.removingStructuredReferences(tableRemovals, ownTable: nil) }
             names.entries[key] = e
         }
         rebuildGraph()

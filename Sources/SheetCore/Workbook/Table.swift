@@ -17,9 +17,14 @@ public struct Table: Sendable, Equatable {
     public var columns: [String]
     /// A filter is applied: hidden data rows are filtered out, which SUBTOTAL always skips.
     public var isFiltered: Bool
+    /// The table style's name (`TableStyleMedium2`), as a file gave it; nil for the default.
+    public var styleName: String?
+    /// Parts of the table the engine does not model, kept verbatim for export (keys by format:
+    /// `xlsx.autoFilter`, the filter criteria of a filtered table).
+    public var preserved: [String: String] = [:]
 
     public init(name: String, sheet: SheetID, range: CellRange, headerRowCount: Int = 1, totalsRowCount: Int = 0,
-                columns: [String], isFiltered: Bool = false) {
+                columns: [String], isFiltered: Bool = false, styleName: String? = nil, preserved: [String: String] = [:]) {
         self.name = name
         self.sheet = sheet
         self.range = range
@@ -27,6 +32,8 @@ public struct Table: Sendable, Equatable {
         self.totalsRowCount = totalsRowCount
         self.columns = columns
         self.isFiltered = isFiltered
+        self.styleName = styleName
+        self.preserved = preserved
     }
 
     /// The rows holding data (between the header and the totals row); nil when there are none.
@@ -104,6 +111,31 @@ extension Workbook {
         rebuildGraph()
     }
 
+    /// Removes a table; structured references to it evaluate to `#REF!`.
+    public func removeTable(named name: String) {
+        let key = name.uppercased()
+        tables.removeAll { $0.name.uppercased() == key }
+        rebuildGraph()
+    }
+
+    /// A formula read from a file with its structured references as Excel shows them: without
+    /// the table's name inside the table itself, and `[@Qty]` for `[[#This Row],[Qty]]` (files
+    /// always hold the full form; see `FormulaPrinter.ownTable` for the way back).
+    public func structuredReferencesAsShown(_ expr: Expr, sheet: SheetID, at address: CellAddress) -> Expr {
+        let own = table(at: sheet, row: address.row, column: address.column)?.name.uppercased()
+        return expr.map { e in
+            guard case .structured(var s) = e else { return e }
+            if let own, s.table.uppercased() == own { s.table = "" }
+            guard table(named: s.table.isEmpty ? own ?? "" : s.table) != nil else { return .structured(s) }
+            if s.items == .thisRow {
+                s.specifier = s.displaySpecifier
+            } else if s.firstColumn == nil, s.items.rawValue.nonzeroBitCount == 1 {
+                s.specifier = s.fullSpecifier          // `[[#Totals]]` → `[#Totals]`
+            }
+            return .structured(s)
+        }
+    }
+
     public func table(named name: String) -> Table? {
         let key = name.uppercased()
         return tables.first { $0.name.uppercased() == key }
@@ -153,6 +185,64 @@ public struct StructuredReference: Hashable, Sendable {
         self.firstColumn = firstColumn
         self.lastColumn = lastColumn
         self.specifier = specifier
+    }
+
+    /// The specifier in the full form XLSX files use: `[[#This Row],[Qty]]` for `[@Qty]`,
+    /// `[[#Headers],[#Data],[A]:[B]]`; `[Qty]` and `[#Totals]` when one part says it all.
+    public var fullSpecifier: String {
+        var parts: [String] = []
+        let order: [(Items, String)] = [(.all, "#All"), (.headers, "#Headers"), (.data, "#Data"), (.totals, "#Totals"), (.thisRow, "#This Row")]
+        for (item, text) in order where items.contains(item) { parts.append("[" + text + "]") }
+        if let first = firstColumn {
+            var columns = "[" + StructuredReference.escape(first) + "]"
+            if let last = lastColumn { columns += ":[" + StructuredReference.escape(last) + "]" }
+            parts.append(columns)
+        }
+        if parts.isEmpty { return "[]" }
+        if parts.count == 1, lastColumn == nil { return parts[0] }
+        return "[" + parts.joined(separator: ",") + "]"
+    }
+
+    /// The specifier as this engine writes it to XLSX files: the full form, with a lone special
+    /// item in brackets of its own (`Table1[[#Totals]]`): Excel reads both spellings, LibreOffice
+    /// 7 only this one.
+    public var fileSpecifier: String {
+        let full = fullSpecifier
+        return firstColumn == nil && full.hasPrefix("[#") ? "[" + full + "]" : full
+    }
+
+    /// Whether the printer must rebuild the specifier for a file (see `fileSpecifier`): a
+    /// current-row reference, or a lone special item.
+    var needsFileForm: Bool {
+        items.contains(.thisRow) || (firstColumn == nil && !items.isEmpty)
+    }
+
+    /// The specifier as Excel shows it: `[@Qty]`, `[@[Unit Price]]`, `[@[A]:[B]]` for the
+    /// current row; the full form otherwise.
+    public var displaySpecifier: String {
+        guard items == .thisRow else { return fullSpecifier }
+        guard let first = firstColumn else { return "[#This Row]" }
+        if lastColumn == nil, StructuredReference.isPlainColumnName(first) { return "[@" + first + "]" }
+        var columns = "[" + StructuredReference.escape(first) + "]"
+        if let last = lastColumn { columns += ":[" + StructuredReference.escape(last) + "]" }
+        return "[@" + columns + "]"
+    }
+
+    /// A column name inside brackets: `'` before each of `[ ] # '`.
+    static func escape(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c == "[" || c == "]" || c == "#" || c == "'" { out.append("'") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Whether a column name can be written without its own brackets (`[@Qty]`): letters,
+    /// digits, `_` and `.` only, not starting with a digit or `.`.
+    static func isPlainColumnName(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// Reads the bracketed part of a structured reference (outer brackets included). Nil when

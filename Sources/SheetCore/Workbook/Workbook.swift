@@ -121,6 +121,7 @@ public final class Workbook {
         guard sheet(id) != nil else { throw WorkbookError.sheetNotFound("#\(id.raw)") }
         guard sheetOrder.count > 1 else { throw WorkbookError.cannotDeleteLastSheet }
         noteSheetsChanged(reprintsFormulas: true)
+        let removedTables = TableRemovals(tables: Set(tables.filter { $0.sheet == id }.map { $0.name.uppercased() }))
         tables.removeAll { $0.sheet == id }
         // Remove the sheet's own formulas, then retarget references to it.
         for f in formulas.indices where formulas[f].isAlive && formulas[f].sheet == id {
@@ -130,7 +131,10 @@ public final class Workbook {
         spillAnchors[id] = nil
         sheetOrder.removeAll { $0 == id }
         names.removeSheetScope(id)
-        rewriteAllFormulas { expr, _ in expr.replacingSheet(id, with: .deleted) }
+        rewriteAllFormulas { expr, _ in
+            let e = expr.replacingSheet(id, with: .deleted)
+            return removedTables.isEmpty ? e : e.removingStructuredReferences(removedTables, ownTable: nil)
+        }
     }
 
     /// Moves a sheet to a new tab position.
@@ -168,6 +172,14 @@ public final class Workbook {
     /// Prints a formula tree at a position, naming sheets by their current names.
     public func printFormula(_ expr: Expr, at address: CellAddress, style: FormulaPrinter.Style = .display) -> String {
         FormulaPrinter(style: style, sheetName: { [unowned self] id in self.sheetName(id) }).print(expr, at: address)
+    }
+
+    /// Prints the formula of a cell on a sheet: in the xlsx style, structured references without
+    /// a table name (`[@Qty]`) are written with the name of the table holding the cell.
+    public func printFormula(_ expr: Expr, sheet: SheetID, at address: CellAddress, style: FormulaPrinter.Style = .display) -> String {
+        var printer = FormulaPrinter(style: style, sheetName: { [unowned self] id in self.sheetName(id) })
+        printer.ownTable = table(at: sheet, row: address.row, column: address.column)?.name
+        return printer.print(expr, at: address)
     }
 
     /// What a user typed to fill the cell: the formula with `=`, or the constant as text.

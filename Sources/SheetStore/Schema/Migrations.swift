@@ -4,7 +4,7 @@
 /// To change the schema, append one function to `steps` (never edit a released one): it
 /// receives a database at the previous version and brings it to the next.
 enum Migrations {
-    static let steps: [(Connection) throws -> Void] = [toVersion1, toVersion2]
+    static let steps: [(Connection) throws -> Void] = [toVersion1, toVersion2, toVersion3]
 
     /// The version this build writes.
     static var latest: Int32 { Int32(steps.count) }
@@ -75,6 +75,11 @@ enum Migrations {
         try db.execute(auxiliaryTableSQL["ai_cache"]!)
     }
 
+    /// Version 3: Excel tables (the ranges structured references such as `Sales[Qty]` name).
+    static func toVersion3(_ db: Connection) throws {
+        try db.execute(auxiliaryTableSQL["tables"]!)
+    }
+
     /// The tables a store cannot do without: a file lacking one is refused.
     static let essentialTables = ["workbooks", "sheets", "cells"]
 
@@ -129,6 +134,25 @@ enum Migrations {
             old_input TEXT NOT NULL,
             new_input TEXT NOT NULL,
             PRIMARY KEY(workbook_id, revision, seq)
+        ) WITHOUT ROWID;
+        """,
+        "tables": """
+        CREATE TABLE tables(
+            workbook_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            sheet_id INTEGER NOT NULL,
+            first_row INTEGER NOT NULL,
+            first_col INTEGER NOT NULL,
+            last_row INTEGER NOT NULL,
+            last_col INTEGER NOT NULL,
+            header_rows INTEGER NOT NULL DEFAULT 1,
+            totals_rows INTEGER NOT NULL DEFAULT 0,
+            columns TEXT NOT NULL,
+            filtered INTEGER NOT NULL DEFAULT 0,
+            style TEXT,
+            preserved TEXT,
+            PRIMARY KEY(workbook_id, position)
         ) WITHOUT ROWID;
         """,
         "ai_cache": """

@@ -93,6 +93,7 @@ extension SheetStore {
                 }
                 try writer.writeStyles(previous: [])
                 try writer.writeNames()
+                try writer.writeTables()
                 try writer.writeParts(workbook.preserved, sheetID: 0)
                 for sheet in workbook.sheets {
                     guard let sid = stored.storedSheetIDs[sheet.id] else { continue }
@@ -180,6 +181,7 @@ extension SheetStore {
 
         if current.styles != stored.saved.styles { try writer.writeStyles(previous: stored.saved.styles) }
         if current.names != stored.saved.names { try writer.writeNames() }
+        if current.tables != stored.saved.tables { try writer.writeTables() }
         if current.preserved != stored.saved.preserved { try writer.writeParts(wb.preserved, sheetID: 0) }
 
         // Cells.
@@ -239,6 +241,7 @@ extension SheetStore {
                 for sid in sheetIDs { try WorkbookWriter.deleteCells(db, storedID: sid) }
                 for sql in ["DELETE FROM sheets WHERE workbook_id = ?1", "DELETE FROM styles WHERE workbook_id = ?1",
                             "DELETE FROM names WHERE workbook_id = ?1", "DELETE FROM parts WHERE workbook_id = ?1",
+                            "DELETE FROM tables WHERE workbook_id = ?1",
                             "DELETE FROM changelog WHERE workbook_id = ?1", "DELETE FROM workbooks WHERE id = ?1"] {
                     let s = try db.prepare(sql)
                     try s.bind(1, id)

@@ -47,7 +47,7 @@ public struct LoadIssue: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The untracked parts of a workbook as last saved: sheets' names, order, visibility and
-/// layouts, styles, defined names, kept parts and the date system.
+/// layouts, styles, defined names, tables, kept parts and the date system.
 struct SavedState: Equatable {
     struct SheetState: Equatable {
         var name: String
@@ -59,6 +59,7 @@ struct SavedState: Equatable {
     var sheets: [SheetID: SheetState] = [:]
     var styles: [CellStyle] = []
     var names: [NameState] = []
+    var tables: [Table] = []
     var preserved: [String: String] = [:]
     var dateSystem: DateSystem = .d1900
 
@@ -75,6 +76,7 @@ struct SavedState: Equatable {
         for s in wb.sheets { sheets[s.id] = SheetState(name: s.name, visibility: s.visibility, layout: s.layout) }
         styles = wb.styles.styles
         names = wb.definedNames.map { NameState(name: $0.name, scope: $0.scope, formula: $0.formula) }
+        tables = wb.tables
         preserved = wb.preserved
         dateSystem = wb.dateSystem
     }

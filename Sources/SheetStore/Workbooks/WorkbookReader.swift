@@ -55,6 +55,7 @@ struct WorkbookReader {
         try readStyles(stored)
         try readSheets(stored)
         try readNames(stored)
+        try readTables(stored)
         let parts = try readParts(workbook: id)
         wb.preserved = parts[0] ?? [:]
         for (sheet, sid) in stored.storedSheetIDs { wb.sheet(sheet)?.layout.preserved = parts[sid] ?? [:] }
@@ -155,6 +156,49 @@ struct WorkbookReader {
                 scopeID = id
             }
             do { try wb.defineName(name, scope: scopeID, formula: formula) } catch { note("names", "\(name) \(formula): \(error)") }
+        }
+    }
+
+    /// Tables, checked as `Workbook.addTable` checks them: one that does not fit is dropped
+    /// with a note (its structured references give `#REF!`).
+    private mutating func readTables(_ stored: StoredWorkbook) throws {
+        let wb = stored.workbook
+        let bySID = Dictionary(stored.storedSheetIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let s = try db.prepare("""
+            SELECT name, sheet_id, first_row, first_col, last_row, last_col, header_rows, totals_rows, columns, filtered, style, preserved
+            FROM tables WHERE workbook_id = ? ORDER BY position
+            """)
+        try s.bind(1, stored.id)
+        var rows: [(name: String, sheet: Int64, bounds: [Int64], header: Int64, totals: Int64, columns: String, filtered: Bool, style: String?, preserved: String?)] = []
+        try s.forEachRow { r in
+            rows.append((r.text(0) ?? "", r.int64(1), [r.int64(2), r.int64(3), r.int64(4), r.int64(5)], r.int64(6), r.int64(7),
+                         r.text(8) ?? "", r.int64(9) != 0, r.isNull(10) ? nil : r.text(10), r.isNull(11) ? nil : r.text(11)))
+        }
+        for row in rows {
+            guard let sheet = bySID[row.sheet] else { note("tables", "\(row.name): its sheet is gone; table dropped"); continue }
+            guard row.bounds.allSatisfy({ $0 >= 0 && $0 < Int64(SheetLimits.maxRows) }), row.bounds[1] < Int64(SheetLimits.maxColumns),
+                  row.bounds[3] < Int64(SheetLimits.maxColumns), row.bounds[0] <= row.bounds[2], row.bounds[1] <= row.bounds[3],
+                  (0...1).contains(row.header), (0...1).contains(row.totals),
+                  let columns = try? JSONDecoder().decode([String].self, from: Data(row.columns.utf8)) else {
+                note("tables", "\(row.name): not a valid table; dropped")
+                continue
+            }
+            var preserved: [String: String] = [:]
+            if let text = row.preserved {
+                if let kept = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+                    preserved = kept
+                } else {
+                    note("tables", "\(row.name): kept parts could not be read; dropped")
+                }
+            }
+            let range = CellRange(sheet: sheet, top: Int32(row.bounds[0]), left: Int32(row.bounds[1]),
+                                  bottom: Int32(row.bounds[2]), right: Int32(row.bounds[3]))
+            do {
+                try wb.addTable(Table(name: row.name, sheet: sheet, range: range, headerRowCount: Int(row.header), totalsRowCount: Int(row.totals),
+                                      columns: columns, isFiltered: row.filtered, styleName: row.style, preserved: preserved))
+            } catch {
+                note("tables", "\(row.name): \(error); dropped")
+            }
         }
     }
 

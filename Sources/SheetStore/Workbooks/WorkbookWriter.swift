@@ -245,6 +245,36 @@ struct WorkbookWriter {
         }
     }
 
+    /// Rewrites the workbook's tables (few, and rarely changed), in order.
+    func writeTables() throws {
+        let delete = try db.prepare("DELETE FROM tables WHERE workbook_id = ?")
+        try delete.bind(1, stored.id)
+        try delete.run()
+        let insert = try db.prepare("""
+            INSERT INTO tables(workbook_id, position, name, sheet_id, first_row, first_col, last_row, last_col,
+                               header_rows, totals_rows, columns, filtered, style, preserved)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, t) in workbook.tables.enumerated() {
+            guard let sid = stored.storedSheetIDs[t.sheet] else { continue }
+            try insert.bind(1, stored.id)
+            try insert.bind(2, Int64(position))
+            try insert.bind(3, t.name)
+            try insert.bind(4, sid)
+            try insert.bind(5, Int64(t.range.top))
+            try insert.bind(6, Int64(t.range.left))
+            try insert.bind(7, Int64(t.range.bottom))
+            try insert.bind(8, Int64(t.range.right))
+            try insert.bind(9, Int64(t.headerRowCount))
+            try insert.bind(10, Int64(t.totalsRowCount))
+            try insert.bind(11, String(decoding: try JSONEncoder().encode(t.columns), as: UTF8.self))
+            try insert.bind(12, Int64(t.isFiltered ? 1 : 0))
+            try insert.bind(13, t.styleName)
+            try insert.bind(14, t.preserved.isEmpty ? nil : String(decoding: try JSONEncoder().encode(t.preserved), as: UTF8.self))
+            try insert.run()
+        }
+    }
+
     func writeNames() throws {
         let delete = try db.prepare("DELETE FROM names WHERE workbook_id = ?")
         try delete.bind(1, stored.id)

@@ -104,7 +104,11 @@ struct ArraySemantics {
             return expectsValue && r.shape != .cell
         case .name(let n):
             return expectsValue && rangeNames.contains(n.name.uppercased())
-        case .spill, .structured:
+        case .structured(let s):
+            // `[@Qty]` is one cell; other structured references are areas.
+            let oneCell = s.items == .thisRow && s.firstColumn != nil && (s.lastColumn == nil || s.lastColumn == s.firstColumn)
+            return expectsValue && !oneCell
+        case .spill:
             return expectsValue
         case .paren(let inner):
             return visit(inner, expectsValue: expectsValue)

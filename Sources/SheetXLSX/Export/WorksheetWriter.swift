@@ -51,8 +51,15 @@ struct WorksheetWriter {
     let sharedStrings: SharedStrings
     /// Upper-cased defined names that refer to several cells (see `ArraySemantics`).
     let rangeNames: Set<String>
-    /// The relationship id of the sheet's drawing (its only relationship), used when it has pictures.
+    /// The sheet's tables (`TablePartWriter.writable`), in the order their parts are linked.
+    let tables: [Table]
+    /// The relationship id of the sheet's drawing (its first relationship), used when it has pictures.
     static let drawingRelationshipID = "rId1"
+
+    /// The relationship id of the sheet's `index`th table: after the drawing's, if any.
+    static func tableRelationshipID(_ index: Int, hasDrawing: Bool) -> String {
+        "rId\(index + (hasDrawing ? 2 : 1))"
+    }
 
     /// What writing found out, for the workbook-level parts.
     struct Outcome {
@@ -190,12 +197,46 @@ struct WorksheetWriter {
             openRow = row
         }
 
+        // Table header cells hold their column's name as text, as Excel requires, whatever the
+        // sheet holds there (empty, a number, a formula).
+        var headers: [(row: Int32, column: Int32, name: String)] = []
+        for t in tables where t.headerRowCount > 0 {
+            for (i, name) in TablePartWriter.columnNames(t).enumerated() { headers.append((t.range.top, t.range.left + Int32(i), name)) }
+        }
+        headers.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        var nextHeader = 0
+        func writeHeader(_ h: (row: Int32, column: Int32, name: String), style: UInt32) throws {
+            if h.row != openRow { try startRow(h.row) }
+            try out.raw("<c r=\"")
+            try out.cellReference(row: h.row, column: h.column)
+            if style != 0 {
+                try out.raw("\" s=\"")
+                try out.int(Int(style))
+            }
+            try out.raw("\" t=\"s\"><v>")
+            try out.int(sharedStrings.index(WorksheetWriter.cellText(h.name)))
+            try out.raw("</v></c>")
+            outcome.cells += 1
+        }
+        /// Writes the empty header cells before (`row`, `column`); true when that cell is one.
+        func writeHeaders(before row: Int32, _ column: Int32, style: UInt32) throws -> Bool {
+            while nextHeader < headers.count, (headers[nextHeader].row, headers[nextHeader].column) < (row, column) {
+                try writeHeader(headers[nextHeader], style: 0)
+                nextHeader += 1
+            }
+            guard nextHeader < headers.count, headers[nextHeader].row == row, headers[nextHeader].column == column else { return false }
+            try writeHeader(headers[nextHeader], style: style)
+            nextHeader += 1
+            return true
+        }
+
         try out.raw("<sheetData>")
         try workbook.forEachCell(in: sheetID) { cell in
             let address = cell.address
+            let style = cell.style < styleCount ? cell.style : 0
+            if !headers.isEmpty, try writeHeaders(before: address.row, address.column, style: style) { return }
             if address.row != openRow { try startRow(address.row) }
             outcome.cells += 1
-            let style = cell.style < styleCount ? cell.style : 0
 
             if cell.isFormula, let info = workbook.formulaInfo(sheetID, address) {
                 outcome.formulas += 1
@@ -235,6 +276,7 @@ struct WorksheetWriter {
                 try out.raw("\"/>")
             }
         }
+        if !headers.isEmpty { _ = try writeHeaders(before: Int32.max, Int32.max, style: 0) }
         if openRow >= 0 { try out.raw("</row>") }
         while nextLayoutRow < layoutRows.count {
             try openRowElement(layoutRows[nextLayoutRow], empty: true)
@@ -274,7 +316,7 @@ struct WorksheetWriter {
             try out.rangeReference(top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right)
             try out.raw("\">")
         }
-        try out.text(workbook.printFormula(info.expr, at: address, style: .xlsx))
+        try out.text(workbook.printFormula(info.expr, sheet: sheet.id, at: address, style: .xlsx))
         try out.raw("</f>")
         switch shown {
         case .number(let n) where n.isFinite:
@@ -307,7 +349,7 @@ struct WorksheetWriter {
     private func writeTail(_ layout: SheetLayout, hasDrawing: Bool, to out: XMLOutput) throws {
         let kept = layout.preserved
         // CT_Worksheet order: autoFilter, mergeCells, conditionalFormatting, dataValidations,
-        // printOptions, pageMargins, pageSetup, headerFooter, drawing.
+        // printOptions, pageMargins, pageSetup, headerFooter, drawing, tableParts.
         if let x = kept["xlsx.autoFilter"] { try out.raw(x) }
         let merges = layout.merges.filter { !$0.isSingleCell && $0.top >= 0 && $0.left >= 0
             && Int($0.bottom) < SheetLimits.maxRows && Int($0.right) < SheetLimits.maxColumns }
@@ -327,6 +369,14 @@ struct WorksheetWriter {
         if let x = kept["xlsx.pageSetup"] { try out.raw(x) }
         if let x = kept["xlsx.headerFooter"] { try out.raw(x) }
         if hasDrawing { try out.raw("<drawing r:id=\"\(WorksheetWriter.drawingRelationshipID)\"/>") }
+        // legacyDrawing … webPublishItems (not written) come between; extLst after.
+        if !tables.isEmpty {
+            try out.raw("<tableParts count=\"\(tables.count)\">")
+            for i in tables.indices {
+                try out.raw("<tablePart r:id=\"\(WorksheetWriter.tableRelationshipID(i, hasDrawing: hasDrawing))\"/>")
+            }
+            try out.raw("</tableParts>")
+        }
     }
 
     /// Excel's limit on the text of a cell.

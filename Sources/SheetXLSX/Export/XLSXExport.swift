@@ -108,20 +108,42 @@ public enum XLSXExport {
         var mediaExtensions: [String: String] = [:]
         var mediaParts: [String: String] = [:]  // SHA-256 → part name
         var drawings = 0
+        var tableParts = 0
         var usesDynamicArrays = false
         var summary = XLSXExportSummary(sheets: sheets.count, cells: 0, formulas: 0, images: 0, bytes: 0)
 
         for (i, sheet) in sheets.enumerated() {
             let part = "xl/worksheets/sheet\(i + 1).xml"
             var outcome = WorksheetWriter.Outcome()
+            let tables = TablePartWriter.writable(workbook, sheet: sheet.id)
             let writer = WorksheetWriter(workbook: workbook, sheet: sheet, isActiveTab: i == activeTab,
-                                         sharedStrings: strings, rangeNames: rangeNames)
+                                         sharedStrings: strings, rangeNames: rangeNames, tables: tables)
             try zip.addEntry(part) { out in outcome = try writer.write(to: out) }
             overrides.append(("/" + part, XLSXNamespaces.ContentType.worksheet))
             summary.cells += outcome.cells
             summary.formulas += outcome.formulas
             usesDynamicArrays = usesDynamicArrays || outcome.usesDynamicArrays
-            guard !outcome.images.isEmpty else { continue }
+            let hasDrawing = !outcome.images.isEmpty
+
+            // The sheet's relationships: its drawing first, then its tables.
+            var sheetLinks: [(id: String, type: String, target: String)] = []
+            for (t, table) in tables.enumerated() {
+                tableParts += 1
+                let tablePart = "xl/tables/table\(tableParts).xml"
+                let tableWriter = TablePartWriter(workbook: workbook, table: table, id: tableParts)
+                try zip.addEntry(tablePart) { out in try tableWriter.write(to: out) }
+                overrides.append(("/" + tablePart, XLSXNamespaces.ContentType.table))
+                sheetLinks.append((WorksheetWriter.tableRelationshipID(t, hasDrawing: hasDrawing), XLSXNamespaces.RelationshipType.table,
+                                   "../tables/table\(tableParts).xml"))
+            }
+            guard hasDrawing else {
+                if !sheetLinks.isEmpty {
+                    try zip.addEntry("xl/worksheets/_rels/sheet\(i + 1).xml.rels") { out in
+                        try WorkbookPartsWriter.writeRelationships(sheetLinks, to: out)
+                    }
+                }
+                continue
+            }
 
             // The sheet's pictures: media (each distinct image once), the drawing and its links.
             drawings += 1
@@ -158,7 +180,8 @@ public enum XLSXExport {
             }
             try zip.addEntry("xl/worksheets/_rels/sheet\(i + 1).xml.rels") { out in
                 try WorkbookPartsWriter.writeRelationships(
-                    [(WorksheetWriter.drawingRelationshipID, XLSXNamespaces.RelationshipType.drawing, "../drawings/drawing\(drawings).xml")], to: out)
+                    [(WorksheetWriter.drawingRelationshipID, XLSXNamespaces.RelationshipType.drawing, "../drawings/drawing\(drawings).xml")]
+                        + sheetLinks, to: out)
             }
             overrides.append(("/" + drawingPart, XLSXNamespaces.ContentType.drawing))
         }

@@ -32,6 +32,7 @@ enum XLSXNamespaces {
         static let sheetMetadata = XLSXNamespaces.relationships + "/sheetMetadata"
         static let drawing = XLSXNamespaces.relationships + "/drawing"
         static let image = XLSXNamespaces.relationships + "/image"
+        static let table = XLSXNamespaces.relationships + "/table"
         static let coreProperties = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
         static let extendedProperties = XLSXNamespaces.relationships + "/extended-properties"
     }
@@ -46,6 +47,7 @@ enum XLSXNamespaces {
         static let theme = "application/vnd.openxmlformats-officedocument.theme+xml"
         static let sheetMetadata = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"
         static let drawing = "application/vnd.openxmlformats-officedocument.drawing+xml"
+        static let table = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
         static let coreProperties = "application/vnd.openxmlformats-package.core-properties+xml"
         static let extendedProperties = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
     }

@@ -591,6 +591,9 @@ struct WorksheetReader {
             }
         }
 
+        if let e = expr, !workbook.tables.isEmpty, sourceText.contains("[") {
+            expr = workbook.structuredReferencesAsShown(e, sheet: sheet, at: address)
+        }
         if let e = expr {
             do {
                 try workbook.setFormula(sheet, address, expr: e, arrayMode: mode,

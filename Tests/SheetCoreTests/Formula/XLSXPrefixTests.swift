@@ -80,5 +80,13 @@ final class XLSXPrefixTests: XCTestCase {
         // Reading `_xlpm.` back gives the plain parameter.
         XCTAssertEqual(try FT.parse("=_xlfn.LET(_xlpm.x,1,_xlpm.x+1)"), try FT.parse("=LET(x,1,x+1)"))
         XCTAssertEqual(try FT.printed("=_xlfn.MAP(A1:A3,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))"), "MAP(A1:A3,LAMBDA(v,v*2))")
+        // A LAMBDA bound by LET and called by its name, both ways (LOGICAL/LAMBDA.xlsx).
+        let file = "_xlfn.LET(_xlpm.area,_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.x*_xlpm.y),_xlpm.area(D1,E1))"
+        XCTAssertEqual(try FT.printed("=" + file), "LET(area,LAMBDA(x,y,x*y),AREA(D1,E1))")
+        XCTAssertEqual(try FT.printed("=LET(area,LAMBDA(x,y,x*y),area(D1,E1))", style: .xlsx), file.replacingOccurrences(of: "_xlpm.area(", with: "_xlpm.AREA("))
+        let wb = Workbook.withDefaultSheet()
+        try wb.setCell("A1", "=_xlfn.LET(_xlpm.area,_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.x*_xlpm.y),_xlpm.area(6,7))")
+        wb.recalculate()
+        XCTAssertEqual(wb.value("A1"), .number(42))
     }
 }
