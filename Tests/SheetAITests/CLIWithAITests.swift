@@ -156,4 +156,49 @@ final class CLIWithAITests: XCTestCase {
         XCTAssertTrue(lines.contains("slow answer"), lines)
         XCTAssertTrue(lines.contains("all model answers are in"), lines)
     }
+
+    /// On a terminal, a #BUSY! cell's answer appears by itself, above the prompt, while the user
+    /// types nothing.
+    func testPromptShowsAnswersAsTheyLand() throws {
+        guard FileManager.default.fileExists(atPath: binary.path) else { throw XCTSkip("sheet is not built") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qfec", "'\(binary.path)'", "/dev/null"]
+        var env = environment
+        env["TERM"] = "xterm"
+        p.environment = env
+        p.currentDirectoryURL = dir
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = output
+        let collected = LockedData()
+        output.fileHandleForReading.readabilityHandler = { collected.append($0.availableData) }
+        try p.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        input.fileHandleForWriting.write(Data("A1 = =AI(\"answer slowly\")\r".utf8))
+        // Nothing is typed while the answer is on its way.
+        let deadline = Date().addingTimeInterval(15)
+        while !collected.text.contains("A1 → slow answer") && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        input.fileHandleForWriting.write(Data("quit\r".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        input.fileHandleForWriting.write(Data("n\r".utf8))
+        let end = Date().addingTimeInterval(10)
+        while p.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        if p.isRunning { p.terminate() }
+        output.fileHandleForReading.readabilityHandler = nil
+        let screen = collected.text
+        XCTAssertTrue(screen.contains("A1 = #BUSY!"), screen)
+        XCTAssertTrue(screen.contains("A1 → slow answer"), screen)
+        XCTAssertTrue(screen.contains("all model answers are in"), screen)
+        let busy = try XCTUnwrap(screen.range(of: "A1 = #BUSY!")), landed = try XCTUnwrap(screen.range(of: "A1 → slow answer"))
+        XCTAssertLessThan(busy.lowerBound, landed.lowerBound)
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
 }
