@@ -82,3 +82,10 @@ enum Reply {
         json(writer.bytes, status: status, revision: revision, headers: headers)
     }
 }
+
+extension KeyedDecodingContainer {
+    /// An optional member that, when present, must have the type (`null` is refused too).
+    func decodeStrictly<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        contains(key) ? try decode(T.self, forKey: key) : nil
+    }
+}

@@ -6,6 +6,10 @@ import SheetCore
 extension API {
     struct RecalcOptions: Decodable {
         var refreshAI: Bool?
+        enum CodingKeys: String, CodingKey { case refreshAI }
+        init(from decoder: Decoder) throws {
+            refreshAI = try decoder.container(keyedBy: CodingKeys.self).decodeStrictly(Bool.self, forKey: .refreshAI)
+        }
     }
 
     /// `POST …/recalc` (`?refreshAI=true` or `{"refreshAI": true}`): recalculates, retrying

@@ -19,11 +19,23 @@ extension API {
     struct NewSheet: Decodable {
         var name: String
         var index: Int?
+        enum CodingKeys: String, CodingKey { case name, index }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            index = try c.decodeStrictly(Int.self, forKey: .index)
+        }
     }
 
     struct SheetUpdate: Decodable {
         var name: String?
         var index: Int?
+        enum CodingKeys: String, CodingKey { case name, index }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decodeStrictly(String.self, forKey: .name)
+            index = try c.decodeStrictly(Int.self, forKey: .index)
+        }
     }
 
     /// `POST …/sheets` `{"name":…, "index":…}`: adds a sheet (at the end without `index`).

@@ -45,6 +45,8 @@ extension API {
     /// body (`?name=` names it) is imported. Answers 201 with the workbook.
     func createWorkbook(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let type = RequestInput.mediaType(request) ?? ""
+        let queryName = request.uri.queryParameters.get("name").map { String($0) }
+        if let queryName { try API.checkWorkbookName(queryName) }
         let body = try await RequestInput.body(request, limit: limits.maxBodyBytes)
         let name: String
         let workbook: Workbook
@@ -53,7 +55,7 @@ extension API {
             name = try RequestInput.json(NewWorkbook.self, from: body).name
             workbook = Workbook.withDefaultSheet()
         } else if API.xlsxMediaTypes.contains(type) {
-            name = request.uri.queryParameters.get("name").map { String($0) } ?? "Workbook"
+            name = queryName ?? "Workbook"
             guard body.readableBytes > 0 else { throw Problem.badRequest("the body is empty; an .xlsx file was expected") }
             let result: XLSXImportResult
             do {
