@@ -90,7 +90,8 @@ final class AIEventTests: ServerTestCase {
             async let stream = c.get("/workbooks/\(id)/events?timeout=20")
             let handle = try await server.registry.workbook(id)
             for _ in 0..<200 where handle.events.subscriberCount == 0 { try await Task.sleep(nanoseconds: 10_000_000) }
-            XCTAssertEqual(try await c.send(.delete, "/workbooks/\(id)").status, 204)
+            let v1 = try await c.send(.delete, "/workbooks/\(id)").status
+            XCTAssertEqual(v1, 204)
             let frames = SSE.parse(try await stream.text)
             XCTAssertEqual(frames.map(\.event), ["ready", "deleted"])
             try await c.get("/workbooks/\(id)/events?limit=1").assertProblem(404)

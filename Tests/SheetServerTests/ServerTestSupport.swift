@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import SheetAI
 import SheetCore
 import SheetStore
@@ -131,10 +132,12 @@ final class FakeModel: AIProvider, @unchecked Sendable {
     var calls: Int { lock.lock(); defer { lock.unlock() }; return count }
 
     func send(_ request: AIRequest, timeout: Double) async throws -> AIResponse {
-        lock.lock(); count += 1; lock.unlock()
+        bump()
         if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
         return AIResponse(text: "answer: " + request.contentText, usage: AIUsage(inputTokens: 11, outputTokens: 3))
     }
+
+    private func bump() { lock.lock(); count += 1; lock.unlock() }
 
     static func configuration() -> AIConfiguration {
         var profile = AIProfile(name: "fake", provider: .openai, model: "fake-model")
