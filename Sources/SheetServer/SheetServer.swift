@@ -31,8 +31,10 @@ public final class SheetServer: Sendable {
                       aiOffline: configuration.aiOffline)
         for route in APIRoutes.all {
             let handler = route.handler
+            let query = route.query
             router.on(RouterPath(APIRoutes.routerPath(route.path)), method: route.method) { request, context in
-                try await handler(api, request, context)
+                try APIRoutes.checkQuery(request, allowed: query)
+                return try await handler(api, request, context)
             }
         }
         return router

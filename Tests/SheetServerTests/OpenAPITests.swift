@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 import XCTest
 @testable import SheetServer
 
@@ -33,6 +34,13 @@ final class OpenAPITests: ServerTestCase {
                 XCTAssertTrue(responses.keys.contains { $0.hasPrefix("2") }, "\(method) \(path) documents a success")
                 if path != "/health" { XCTAssertNotNil(responses["401"], "\(method) \(path) documents 401") }
             }
+        }
+        // Each route takes exactly the query parameters documented for it.
+        for route in APIRoutes.all {
+            let op = paths[route.path]?[route.method.rawValue.lowercased()] as? [String: Any]
+            let params = (op?["parameters"] as? [[String: Any]]) ?? []
+            let query = Set(params.compactMap { $0["in"] as? String == "query" ? $0["name"] as? String : nil })
+            XCTAssertEqual(query, route.query, "\(route.method) \(route.path)")
         }
         let served = Set(APIRoutes.all.map { "\($0.method.rawValue) \($0.path)" })
         XCTAssertEqual(served.subtracting(documented), [], "served but not documented")
@@ -79,5 +87,34 @@ final class AccessTokensTests: XCTestCase {
             XCTAssertFalse("\(e)".contains("short"))
         }
         XCTAssertThrowsError(try t.addEnvironment("fine-token-1,x"))
+    }
+}
+
+final class CellRendererTests: XCTestCase {
+    /// The fast path for General numbers gives exactly the engine's text.
+    func testGeneralNumbersMatchTheEngine() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.25, 1234.5, 0.1 + 0.2, 1e15, 1e15 + 1, 123456789012345.6, 1.0 / 3, -2.5e-5, 1e-9, 1e21, 9.99e20,
+                                0.000123, 12345678901234567, 0.1, 100.125, -9876.54321]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let scale = pow(10.0, Double(Int.random(in: -12...22, using: &g)))
+            values.append(Double.random(in: -1...1, using: &g) * scale)
+            values.append((Double.random(in: -100_000...100_000, using: &g) * 100).rounded() / 100)
+        }
+        for v in values {
+            XCTAssertEqual(CellRenderer.general(v), NumberFormatting.general(v), "\(v)")
+        }
+    }
+}
+
+final class JSONWriterTests: XCTestCase {
+    func testStringsAreEscapedAsJSONReadsThem() throws {
+        let samples = ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{1}\u{1f}", "ünïcødé 🧪", ""]
+        var w = JSONWriter()
+        w.beginArray()
+        for s in samples { w.string(s) }
+        w.endArray()
+        let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+        XCTAssertEqual(back, samples)
     }
 }

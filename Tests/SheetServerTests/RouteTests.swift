@@ -191,6 +191,8 @@ final class RouteTests: ServerTestCase {
             XCTAssertEqual(v6, 2)
 
             try await c.patch(id, [("A1", "5")], ifMatch: "banana").assertProblem(400, "bad-precondition")
+            try await c.patch(id, [("A1", "5")], ifMatch: "").assertProblem(400, "bad-precondition")
+            try await c.patch(id, [("A1", "5")], ifMatch: "3, 4").assertProblem(400, "bad-precondition")
             let v7 = try await c.patch(id, [("A1", "5")], ifMatch: "*").status
             XCTAssertEqual(v7, 200)
             // Sheets honour it too.
@@ -332,6 +334,9 @@ final class RouteTests: ServerTestCase {
             wrong.assertProblem(405, "method-not-allowed")
             XCTAssertEqual(wrong.headers[.allow], "GET, PATCH")
             try await c.get("/nothing/here").assertProblem(404)
+            try await c.get("/workbooks/\(id)/cells?range=A1&rnage=B2").assertProblem(400, "bad-query")
+            try await c.get("/workbooks/\(id)/cells?range=A1&range=B2").assertProblem(400, "bad-query")
+            try await c.get("/workbooks?x=1").assertProblem(400, "bad-query")
         }
     }
 

@@ -205,6 +205,33 @@ final class ServeEndToEndTests: ServerTestCase {
         XCTAssertEqual(wb.workbook.value("A5000"), .number(25_000_000))
     }
 
+    /// A request that cannot be read within --request-timeout is refused with 503 and changes nothing.
+    func testRequestTimeoutRefusesASlowUpload() async throws {
+        let served = try serve(arguments: ["--request-timeout", "1"])
+        let u = served.base
+        _ = try await call("POST", "\(u)/workbooks", json: ["name": "Slow"])
+        let edits = (1...2000).map { ["ref": "Sheet1!A\($0)", "input": "\($0)"] }
+        let batch = directory.appendingPathComponent("slow.json")
+        try JSONSerialization.data(withJSONObject: edits).write(to: batch)
+        let size = try Data(contentsOf: batch).count
+        let upload = Process()
+        upload.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        upload.arguments = ["-s", "-w", "\n%{http_code}", "--limit-rate", "\(max(size / 4, 1024))", "-X", "PATCH",
+                            "-H", "Authorization: Bearer \(ServerTestCase.writeToken)", "-H", "Content-Type: application/json",
+                            "--data-binary", "@\(batch.path)", "\(u)/workbooks/1/cells"]
+        let out = Pipe()
+        upload.standardOutput = out
+        try upload.run()
+        upload.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix("\n503"), text)
+        XCTAssertTrue(text.contains("urn:sheet:problem:timeout"), text)
+        let cells = try await call("GET", "\(u)/workbooks/1/cells?range=A1:A2000")
+        XCTAssertEqual((cells.object["cells"] as? [Any])?.count, 0)
+        XCTAssertEqual(cells.object["revision"] as? Int, 1)
+        XCTAssertEqual(served.terminate(), 0)
+    }
+
     /// AI cells against a fake OpenAI-compatible server on 127.0.0.1: the PATCH answers #BUSY!,
     /// the answer arrives on the event stream as its own revision.
     func testAIAnswersArriveOnTheEventStream() async throws {

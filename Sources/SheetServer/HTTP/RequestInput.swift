@@ -47,12 +47,12 @@ enum RequestInput {
         return id
     }
 
-    /// A boolean query parameter: `true`/`false`/`1`/`0` (400 for anything else).
+    /// A boolean query parameter: `true` or `false` (400 for anything else).
     static func flag(_ request: Request, _ name: String) throws -> Bool? {
         guard let v = request.uri.queryParameters.get(name) else { return nil }
-        switch v.lowercased() {
-        case "true", "1", "yes", "": return true
-        case "false", "0", "no": return false
+        switch v {
+        case "true": return true
+        case "false": return false
         default: throw Problem.badRequest("\(name) must be true or false", slug: "bad-query")
         }
     }
@@ -76,6 +76,13 @@ enum Reply {
         fields[.contentType] = "application/json"
         if let revision { fields[.eTag] = "\"\(revision)\"" }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok, revision: Int64? = nil) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        if let revision { fields[.eTag] = "\"\(revision)\"" }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 
     static func json(_ writer: JSONWriter, status: HTTPResponse.Status = .ok, revision: Int64? = nil, headers: HTTPFields = [:]) -> Response {

@@ -1,29 +1,25 @@
-/// An `If-Match` header: the revisions a write may apply to (`5`, `"5"`, `W/"5"`, a list of
-/// them, or `*` for any).
+/// An `If-Match` header: the revision a write may apply to (`5`, `"5"`, `W/"5"`), or `*` for any.
 struct RevisionPrecondition: Sendable {
     let header: String
-    private let revisions: Set<Int64>
-    private let any: Bool
+    /// Nil for `*`.
+    private let revision: Int64?
 
-    /// Nil when the header is absent; a 400 problem when it names no revision.
+    /// Nil when the header is absent; a 400 problem when it is not one revision or `*`.
     init?(header: String?) throws {
-        guard let header, !header.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let header else { return nil }
         self.header = header
-        var revisions: Set<Int64> = []
-        var any = false
-        for part in header.split(separator: ",") {
-            var t = part.trimmingCharacters(in: .whitespaces)
-            if t == "*" { any = true; continue }
-            if t.hasPrefix("W/") { t.removeFirst(2) }
-            if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { t = String(t.dropFirst().dropLast()) }
-            guard let r = Int64(t), r >= 0 else {
-                throw Problem.badRequest("If-Match must be a workbook revision such as 7 or \"7\", or *", slug: "bad-precondition")
-            }
-            revisions.insert(r)
+        var t = header.trimmingCharacters(in: .whitespaces)
+        if t == "*" {
+            revision = nil
+            return
         }
-        self.revisions = revisions
-        self.any = any
+        if t.hasPrefix("W/") { t.removeFirst(2) }
+        if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { t = String(t.dropFirst().dropLast()) }
+        guard (1...18).contains(t.count), t.allSatisfy({ $0.isASCII && $0.isNumber }), let r = Int64(t) else {
+            throw Problem.badRequest("If-Match must be one workbook revision such as 7 or \"7\", or *", slug: "bad-precondition")
+        }
+        revision = r
     }
 
-    func allows(_ revision: Int64) -> Bool { any || revisions.contains(revision) }
+    func allows(_ current: Int64) -> Bool { revision.map { $0 == current } ?? true }
 }

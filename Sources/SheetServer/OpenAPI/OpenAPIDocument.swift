@@ -670,10 +670,10 @@ enum OpenAPIDocument {
               "schema": {
                 "type": "array",
                 "minItems": 1,
-                "maxItems": 10000,
                 "items": {
                   "$ref": "#/components/schemas/CellEdit"
-                }
+                },
+                "description": "At most `maxBatchEdits` edits (10,000 by default; 413 beyond)."
               }
             }
           }

@@ -6,6 +6,8 @@ enum APIRoutes {
     struct Route: Sendable {
         var method: HTTPRequest.Method
         var path: String
+        /// The query parameters it takes; others are refused (400), so a misspelt one is noticed.
+        var query: Set<String> = []
         var handler: @Sendable (API, Request, BasicRequestContext) async throws -> Response
     }
 
@@ -13,7 +15,7 @@ enum APIRoutes {
         Route(method: .get, path: "/health") { api, r, c in try await api.health(r, c) },
         Route(method: .get, path: "/openapi.json") { api, r, c in try await api.openAPI(r, c) },
         Route(method: .get, path: "/workbooks") { api, r, c in try await api.listWorkbooks(r, c) },
-        Route(method: .post, path: "/workbooks") { api, r, c in try await api.createWorkbook(r, c) },
+        Route(method: .post, path: "/workbooks", query: ["name"]) { api, r, c in try await api.createWorkbook(r, c) },
         Route(method: .get, path: "/workbooks/{id}") { api, r, c in try await api.getWorkbook(r, c) },
         Route(method: .delete, path: "/workbooks/{id}") { api, r, c in try await api.deleteWorkbook(r, c) },
         Route(method: .get, path: "/workbooks/{id}/export.xlsx") { api, r, c in try await api.exportWorkbook(r, c) },
@@ -21,14 +23,27 @@ enum APIRoutes {
         Route(method: .post, path: "/workbooks/{id}/sheets") { api, r, c in try await api.addSheet(r, c) },
         Route(method: .patch, path: "/workbooks/{id}/sheets/{sheet}") { api, r, c in try await api.updateSheet(r, c) },
         Route(method: .delete, path: "/workbooks/{id}/sheets/{sheet}") { api, r, c in try await api.deleteSheet(r, c) },
-        Route(method: .get, path: "/workbooks/{id}/cells") { api, r, c in try await api.getCells(r, c) },
+        Route(method: .get, path: "/workbooks/{id}/cells", query: ["range"]) { api, r, c in try await api.getCells(r, c) },
         Route(method: .patch, path: "/workbooks/{id}/cells") { api, r, c in try await api.patchCells(r, c) },
-        Route(method: .put, path: "/workbooks/{id}/cells/{ref}/image") { api, r, c in try await api.putImage(r, c) },
+        Route(method: .put, path: "/workbooks/{id}/cells/{ref}/image", query: ["alt"]) { api, r, c in try await api.putImage(r, c) },
         Route(method: .get, path: "/workbooks/{id}/cells/{ref}/image") { api, r, c in try await api.getImage(r, c) },
-        Route(method: .post, path: "/workbooks/{id}/recalc") { api, r, c in try await api.recalc(r, c) },
+        Route(method: .post, path: "/workbooks/{id}/recalc", query: ["refreshAI"]) { api, r, c in try await api.recalc(r, c) },
         Route(method: .get, path: "/workbooks/{id}/ai") { api, r, c in try await api.aiStatus(r, c) },
-        Route(method: .get, path: "/workbooks/{id}/events") { api, r, c in try await api.events(r, c) },
+        Route(method: .get, path: "/workbooks/{id}/events", query: ["limit", "timeout"]) { api, r, c in try await api.events(r, c) },
     ]
+
+    /// Refuses query parameters the route does not take, and repeated ones.
+    static func checkQuery(_ request: Request, allowed: Set<String>) throws {
+        var seen: Set<String> = []
+        for (key, _) in request.uri.queryParameters {
+            let name = String(key)
+            guard allowed.contains(name) else {
+                throw Problem.badRequest(allowed.isEmpty ? "this route takes no query parameters (got \(name))"
+                                                         : "unknown query parameter \(name); this route takes \(allowed.sorted().joined(separator: ", "))", slug: "bad-query")
+            }
+            guard seen.insert(name).inserted else { throw Problem.badRequest("\(name) is given twice", slug: "bad-query") }
+        }
+    }
 
     /// `{id}` → `:id`, Hummingbird's parameter syntax.
     static func routerPath(_ path: String) -> String {

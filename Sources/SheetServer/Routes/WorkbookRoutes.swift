@@ -99,7 +99,7 @@ extension API {
 
     static func checkWorkbookName(_ name: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, name.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+        guard !trimmed.isEmpty, name.unicodeScalars.count <= 255, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw Problem.unprocessable("a workbook name must be 1 to 255 characters, not blank, without control characters", slug: "bad-name")
         }
     }

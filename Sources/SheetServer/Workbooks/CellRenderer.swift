@@ -59,9 +59,32 @@ final class CellRenderer {
 
     /// The value as a grid shows it under its number format (`#####` when it cannot be shown).
     func displayText(_ value: Value, code: String, dateSystem: DateSystem) -> String {
-        if case .number(let n) = value, code == "General" { return NumberFormatting.general(n) }
+        if case .number(let n) = value, code == "General" { return CellRenderer.general(n) }
         guard let format = formats.format(code) else { return value.description }
         return format.format(value, dateSystem: dateSystem) ?? "#####"
+    }
+
+    /// `NumberFormatting.general` (15 significant digits), without its formatting round trip
+    /// for the common numbers whose shortest form already has at most 15 digits and no exponent.
+    static func general(_ n: Double) -> String {
+        if n == n.rounded(.towardZero), abs(n) < 1e15 { return String(Int64(n)) }
+        let d = n.description
+        var digits = 0
+        var leading = true
+        for b in d.utf8 {
+            switch b {
+            case UInt8(ascii: "0"):
+                if !leading { digits += 1 }
+            case UInt8(ascii: "1")...UInt8(ascii: "9"):
+                leading = false
+                digits += 1
+            case UInt8(ascii: "."), UInt8(ascii: "-"):
+                continue
+            default:
+                return NumberFormatting.general(n)  // an exponent, nan, inf
+            }
+        }
+        return digits <= 15 ? d : NumberFormatting.general(n)
     }
 
     /// Whether a cell has anything to show or keep: a value, a formula, a format.

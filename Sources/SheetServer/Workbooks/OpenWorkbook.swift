@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import SheetAI
 import SheetCore
 import SheetStore
@@ -29,7 +30,7 @@ final class OpenWorkbook: @unchecked Sendable {
         let renderer = CellRenderer()
         var closed = false
         /// Rendered `GET …/cells` answers of the current revision, by range.
-        var rangeCache: [String: [UInt8]] = [:]
+        var rangeCache: [String: ByteBuffer] = [:]
         var rangeCacheRevision: Int64 = -1
         init(_ stored: StoredWorkbook) { self.stored = stored }
     }
@@ -90,7 +91,7 @@ final class OpenWorkbook: @unchecked Sendable {
     /// `GET …/cells`: the occupied cells of a range as JSON, always exactly a stored revision
     /// (answers that landed but are not saved yet are saved first). Answers are cached per
     /// range until the next revision.
-    func cellsJSON(range text: String) async throws -> (json: [UInt8], revision: Int64) {
+    func cellsJSON(range text: String) async throws -> (json: ByteBuffer, revision: Int64) {
         try await session.withWorkbook { wb in
             guard !state.closed else { throw Problem.notFound("no workbook with id \(id)") }
             if state.rangeCacheRevision == state.stored.revision, let hit = state.rangeCache[text] {
@@ -125,8 +126,9 @@ final class OpenWorkbook: @unchecked Sendable {
                 state.rangeCacheRevision = state.stored.revision
             }
             if state.rangeCache.count >= 64 { state.rangeCache.removeAll(keepingCapacity: true) }
-            state.rangeCache[text] = json.bytes
-            return (json.bytes, state.stored.revision)
+            let buffer = json.buffer
+            state.rangeCache[text] = buffer
+            return (buffer, state.stored.revision)
         }
     }
 
@@ -255,16 +257,14 @@ final class OpenWorkbook: @unchecked Sendable {
 
     // MARK: Closing
 
-    /// Stops accepting work once the writes queued before it are done; ends the event streams.
-    func close(deleted: Bool) async {
+    /// Stops accepting work once the writes queued before it are done, saving any model
+    /// answers that landed since the last save; ends the event streams.
+    func close() async {
         landingTask?.cancel()
-        _ = try? await session.withWorkbook { _ in
+        await session.withWorkbook { wb in
+            guard !state.closed else { return }
+            _ = try? saveLocked(wb, source: "ai")
             state.closed = true
-        }
-        if deleted {
-            var json = JSONWriter()
-            json.beginObject(); json.key("workbook"); json.int(id); json.endObject()
-            events.send(WorkbookNotice(kind: .deleted, revision: 0, json: json.bytes))
         }
         events.finish()
     }

@@ -65,7 +65,7 @@ actor WorkbookRegistry {
         let tasks = Array(open.values)
         open.removeAll()
         for t in tasks {
-            if let handle = try? await t.value { await handle.close(deleted: false) }
+            if let handle = try? await t.value { await handle.close() }
         }
     }
 
