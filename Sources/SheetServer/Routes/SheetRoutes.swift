@@ -43,6 +43,7 @@ extension API {
         let handle = try await workbook(context)
         let ifMatch = try RequestInput.precondition(request)
         let body = try RequestInput.json(NewSheet.self, from: try await RequestInput.body(request, limit: limits.maxBodyBytes))
+        try API.checkSheetFields(name: body.name, index: body.index)
         let (sheets, saved) = try await handle.write(ifMatch: ifMatch, source: "sheets") { wb in
             if let index = body.index, index < 0 || index > wb.sheetOrder.count {
                 throw Problem.unprocessable("index must be from 0 to \(wb.sheetOrder.count)", slug: "bad-index")
@@ -63,6 +64,7 @@ extension API {
         guard body.name != nil || body.index != nil else {
             throw Problem.unprocessable("give a new name, a new index, or both", slug: "bad-sheet-update")
         }
+        try API.checkSheetFields(name: body.name, index: body.index)
         let (sheets, saved) = try await handle.write(ifMatch: ifMatch, source: "sheets") { wb in
             guard let sheet = wb.sheet(named: sheetName) else { throw Problem.notFound("no sheet named '\(sheetName)'") }
             if let index = body.index, index < 0 || index >= wb.sheetOrder.count {
@@ -89,6 +91,13 @@ extension API {
             return API.sheetList(wb)
         }
         return sheetsReply(handle, sheets, saved)
+    }
+
+    /// What can be checked without the workbook, before any precondition: the request is
+    /// refused for its content whatever revision the workbook is at.
+    static func checkSheetFields(name: String?, index: Int?) throws {
+        if let name, !Workbook.isValidSheetName(name) { throw WorkbookError.invalidSheetName(name) }
+        if let index, index < 0 { throw Problem.unprocessable("index must not be negative", slug: "bad-index") }
     }
 
     static func sheetList(_ wb: Workbook) -> [UInt8] {
