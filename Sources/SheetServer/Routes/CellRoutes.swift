@@ -45,7 +45,7 @@ extension API {
             throw Problem.unsupportedMediaType("send the picture's bytes as image/png or image/jpeg (got \(declared))")
         }
         let alt = request.uri.queryParameters.get("alt").map { String($0) }
-        if let alt, alt.count > 1000 { throw Problem.badRequest("alt text is limited to 1000 characters", slug: "bad-query") }
+        if let alt, alt.unicodeScalars.count > 1000 { throw Problem.badRequest("alt text is limited to 1000 characters", slug: "bad-query") }
         let body = try await RequestInput.body(request, limit: limits.maxImageBytes, what: "picture")
         guard body.readableBytes > 0 else { throw Problem.badRequest("the body is empty; a PNG or JPEG picture was expected", slug: "bad-image") }
         let data = Data(body.readableBytesView)
