@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "SheetAI", targets: ["SheetAI"]),
         .library(name: "SheetStore", targets: ["SheetStore"]),
         .library(name: "SheetDocument", targets: ["SheetDocument"]),
+        .library(name: "SheetServer", targets: ["SheetServer"]),
         .executable(name: "sheet", targets: ["sheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -54,6 +56,18 @@ let package = Package(
         // Opening and saving workbook files (.xlsx, .sheetdb) with their AI session and the
         // persistent AI cache: what the CLI and the server share.
         .target(name: "SheetDocument", dependencies: ["SheetCore", "SheetAI", "SheetXLSX", "SheetStore"]),
+        // The HTTP workbook API (`sheet serve`): workbooks in a .sheetdb store, served over Hummingbird.
+        .target(
+            name: "SheetServer",
+            dependencies: [
+                "SheetCore",
+                "SheetAI",
+                "SheetXLSX",
+                "SheetStore",
+                "SheetDocument",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "sheet",
             dependencies: [
@@ -62,6 +76,7 @@ let package = Package(
                 "SheetAI",
                 "SheetStore",
                 "SheetDocument",
+                "SheetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // The xlsx_read benchmark writes its workbook directly (Sources/sheet/Bench).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -78,6 +93,17 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the `sheet` binary the
         // crash-safety test runs as a child process.
         .testTarget(name: "SheetStoreTests", dependencies: ["SheetStore", "SheetCore", "sheet"]),
+        // Route tests in process (HummingbirdTesting) and the built `sheet serve` driven over 127.0.0.1.
+        .testTarget(
+            name: "SheetServerTests",
+            dependencies: [
+                "SheetServer",
+                "SheetCore",
+                "SheetStore",
+                "sheet",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -13,7 +13,7 @@ struct SheetCommand: AsyncParsableCommand {
             """,
         subcommands: [OpenCommand.self, EvalCommand.self, RecalcCommand.self, GetCommand.self, SetCommand.self,
                       ConvertCommand.self, FunctionsCommand.self, BenchCommand.self, ConformanceCommand.self,
-                      SampleCommand.self, DevCommand.self],
+                      SampleCommand.self, ServeCommand.self, DevCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
