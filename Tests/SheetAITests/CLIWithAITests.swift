@@ -149,12 +149,16 @@ final class CLIWithAITests: XCTestCase {
 
     func testPromptWaitsAndReportsModelCalls() throws {
         _ = try writeWorkbook("book.xlsx")
-        let r = try sheet(["book.xlsx"], input: "A3 = =AI(\"answer slowly\")\nshow A3\nwait\nshow A3\nai\n")
-        XCTAssertEqual(r.status, 0, r.err)
+        let r = try sheet(["book.xlsx"], input: "A3 = =AI(\"answer slowly\")\nshow A3\nwait\nshow A3\nai\nrecalc\nwait\nrecalc --refresh-ai\nwait\nrecalc --bogus\n")
+        XCTAssertEqual(r.status, 1, "the last line is a mistake")
         let lines = r.out
         XCTAssertTrue(lines.contains("A3 = #BUSY!"), lines)
         XCTAssertTrue(lines.contains("slow answer"), lines)
         XCTAssertTrue(lines.contains("all model answers are in"), lines)
+        XCTAssertTrue(lines.contains("recalculated "), lines)
+        // B1, B2 (from the file) and A3: three calls; a plain recalc serves the cache, --refresh-ai asks again.
+        XCTAssertEqual(server.requestCount, 6, lines)
+        XCTAssertTrue(r.err.contains("usage: recalc [--refresh-ai]"), r.err)
     }
 
     /// On a terminal, a #BUSY! cell's answer appears by itself, above the prompt, while the user
