@@ -69,13 +69,15 @@ public actor WorkbookSession {
     /// cells without an answer show `#BUSY!` and their requests start.
     ///
     /// - Parameters:
+    ///   - all: recompute every formula, not just the dirty ones (`recalc` of a whole workbook).
     ///   - refreshAI: fetch every model answer anew instead of serving the cache
     ///     (`recalc --refresh-ai`).
     ///   - retryFailedAI: forget failed calls and try them again (what a user's explicit
     ///     `recalc` means; edits pass false so a failing provider is not asked after every keystroke).
     @discardableResult
-    public func recalculate(refreshAI: Bool = false, retryFailedAI: Bool = false) -> Int {
+    public func recalculate(all: Bool = false, refreshAI: Bool = false, retryFailedAI: Bool = false) -> Int {
         applyLandings()
+        if all { workbook.markAllDirty() }
         var markAll = refreshAI
         if retryFailedAI, service.clearFailures() { markAll = true }
         if markAll { workbook.markFormulasDirty(calling: AIFunctions.modelFunctionNames) }

@@ -38,6 +38,13 @@ extension Workbook {
     /// Marks every formula dirty and recomputes the workbook.
     @discardableResult
     public func recalculateAll() -> Int {
+        markAllDirty()
+        return recalculate()
+    }
+
+    /// Marks every formula dirty (and drops the range caches), so that the next `recalculate()`
+    /// computes the whole workbook: for hosts that recalculate through their own entry point.
+    public func markAllDirty() {
         for f in formulas.indices where formulas[f].isAlive {
             if !formulas[f].isDirty {
                 formulas[f].isDirty = true
@@ -48,7 +55,6 @@ extension Workbook {
             node.isDirty = true
             node.cache.removeAll()
         }
-        return recalculate()
     }
 
     /// Vertex encoding on the walk's stack: formula ids as is, range node `n` as `-(n + 1)`.

@@ -15,15 +15,7 @@ extension Workbook {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         if let failure = expr.argumentCountError { throw failure }
-        let bound = bindSheets(expr)
-        if changeTracker != nil { noteInputEdit(sheetID, address) }
-        let existing = s.formulaID(row: address.row, column: address.column)
-        if existing >= 0 { removeFormula(existing, clearValue: false) }
-        userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
-        if let block = s.block(row: address.row, column: address.column) {
-            storeValue(.empty, in: block, row: address.row)
-        }
-        let id = addFormula(bound, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
+        let id = installFormula(bindSheets(expr), in: s, at: address, arrayMode: arrayMode)
         if id >= 0, let area = arrayArea, area.sheet == sheetID, !area.isSingleCell, area.topLeft == address {
             formulas[Int(id)].arrayArea = area
         }

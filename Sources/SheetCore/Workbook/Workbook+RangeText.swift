@@ -6,24 +6,8 @@ extension Workbook {
     /// nil). Whole columns and rows (`B:D`, `3:5`) span the sheet. Throws for unknown sheets and
     /// text that is not an address.
     public func resolveRange(_ text: String, defaultSheet: SheetID? = nil) throws -> CellRange {
-        var sheetPart: String?
-        var rangePart = text.trimmingCharacters(in: .whitespaces)
-        if let bang = rangePart.lastIndex(of: "!") {
-            var s = String(rangePart[..<bang])
-            if s.hasPrefix("'"), s.hasSuffix("'"), s.count >= 2 {
-                s = String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-            }
-            sheetPart = s
-            rangePart = String(rangePart[rangePart.index(after: bang)...])
-        }
-        let sheetID: SheetID
-        if let sheetPart {
-            guard let s = sheet(named: sheetPart) else { throw WorkbookError.sheetNotFound(sheetPart) }
-            sheetID = s.id
-        } else {
-            guard let id = defaultSheet ?? sheetOrder.first else { throw WorkbookError.sheetNotFound("(none)") }
-            sheetID = id
-        }
+        let (sheetName, rangePart) = Workbook.splitSheetPrefix(text.trimmingCharacters(in: .whitespaces))
+        let sheetID = try addressedSheet(sheetName, defaultSheet: defaultSheet)
         let ends = rangePart.split(separator: ":", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "$", with: "") }
         guard ends.count == 1 || ends.count == 2 else { throw WorkbookError.invalidAddress(text) }
         let maxRow = Int32(SheetLimits.maxRows - 1), maxColumn = Int32(SheetLimits.maxColumns - 1)

@@ -197,23 +197,30 @@ public final class Workbook {
 
     /// Parses `A1`, `$B$2` or `Sheet 2!C3` / `'Sheet 2'!C3` into a sheet and address.
     public func resolveAddress(_ text: String, defaultSheet: SheetID? = nil) throws -> (SheetID, CellAddress) {
-        var sheetPart: String?
-        var cellPart = text
-        if let bang = text.lastIndex(of: "!") {
-            var s = String(text[..<bang])
-            if s.hasPrefix("'"), s.hasSuffix("'"), s.count >= 2 {
-                s = String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-            }
-            sheetPart = s
-            cellPart = String(text[text.index(after: bang)...])
-        }
+        let (sheetName, cellPart) = Workbook.splitSheetPrefix(text)
         guard let addr = CellAddress(a1: cellPart.trimmingCharacters(in: .whitespaces)) else { throw WorkbookError.invalidAddress(text) }
-        if let sheetPart {
-            guard let s = sheet(named: sheetPart) else { throw WorkbookError.sheetNotFound(sheetPart) }
-            return (s.id, addr)
+        return (try addressedSheet(sheetName, defaultSheet: defaultSheet), addr)
+    }
+
+    /// Splits `Sheet 2!C3` or `'Sheet 2'!C3` into the sheet name (unquoted; nil when there is no
+    /// `!`) and the rest.
+    static func splitSheetPrefix(_ text: String) -> (sheet: String?, rest: String) {
+        guard let bang = text.lastIndex(of: "!") else { return (nil, text) }
+        var name = String(text[..<bang])
+        if name.hasPrefix("'"), name.hasSuffix("'"), name.count >= 2 {
+            name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        }
+        return (name, String(text[text.index(after: bang)...]))
+    }
+
+    /// The sheet an address names, or for none `defaultSheet` (the first sheet when nil).
+    func addressedSheet(_ name: String?, defaultSheet: SheetID?) throws -> SheetID {
+        if let name {
+            guard let s = sheet(named: name) else { throw WorkbookError.sheetNotFound(name) }
+            return s.id
         }
         guard let id = defaultSheet ?? sheetOrder.first else { throw WorkbookError.sheetNotFound("(none)") }
-        return (id, addr)
+        return id
     }
 
     // MARK: Writing cells
@@ -252,14 +259,21 @@ public final class Workbook {
         guard let s = sheet(sheetID) else { throw WorkbookError.sheetNotFound("#\(sheetID.raw)") }
         guard address.isValid else { throw WorkbookError.invalidAddress(address.a1) }
         let expr = try compileFormula(text, at: address)
-        if changeTracker != nil { noteInputEdit(sheetID, address) }
+        installFormula(expr, in: s, at: address, arrayMode: arrayMode)
+    }
+
+    /// Puts a bound, checked formula tree into a cell in place of what it held (formula or
+    /// value), withdrawing spills it lands in; returns the formula id.
+    @discardableResult
+    func installFormula(_ bound: Expr, in s: Sheet, at address: CellAddress, arrayMode: ArrayMode) -> Int32 {
+        if changeTracker != nil { noteInputEdit(s.id, address) }
         let existing = s.formulaID(row: address.row, column: address.column)
         if existing >= 0 { removeFormula(existing, clearValue: false) }
-        userEditTouchesSpills(sheet: sheetID, row: address.row, column: address.column)
+        userEditTouchesSpills(sheet: s.id, row: address.row, column: address.column)
         if let block = s.block(row: address.row, column: address.column) {
             storeValue(.empty, in: block, row: address.row)
         }
-        addFormula(expr, sheet: sheetID, row: address.row, column: address.column, arrayMode: arrayMode)
+        return addFormula(bound, sheet: s.id, row: address.row, column: address.column, arrayMode: arrayMode)
     }
 
     /// Excel's limit on formula length, which also bounds parser and evaluator recursion.

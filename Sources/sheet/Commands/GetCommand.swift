@@ -42,19 +42,12 @@ struct GetCommand: ParsableCommand {
         var options = DocumentOptions()
         options.workbook = self.workbook
         options.aiRunOptions.offline = true
-        let document: WorkbookDocument
-        do {
-            document = try WorkbookDocument.open(URL(fileURLWithPath: file), options: options)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let document = try WorkbookDocument.openOrExit(file, options: options)
         defer { document.close() }
         let workbook = blocking { await document.session.withWorkbook { $0 } }
         if !cached {
             blocking { () async -> Void in
-                _ = await document.session.withWorkbook { $0.recalculateAll() }
-                await document.session.recalculate()
+                await document.session.recalculate(all: true)
                 await document.session.waitForAI()
             }
         }
@@ -79,7 +72,7 @@ struct GetCommand: ParsableCommand {
             rows.append(row)
             formats.append(rowFormats)
         }
-        let text = GetCommand.rangeText(area)
+        let text = workbook.rangeText(area, includeSheet: false)
         switch format {
         case .json: print(ValueOutput.json(sheet: sheetName, range: text, rows: rows))
         case .csv: print(ValueOutput.csv(rows), terminator: "")
@@ -102,22 +95,10 @@ struct GetCommand: ParsableCommand {
         if let sheet = workbook.sheet(named: text) ?? workbook.sheet(named: unquoted(text)) {
             return sheet.usedRange ?? CellRange(sheet: sheet.id, cell: CellAddress(row: 0, column: 0))
         }
-        var prefix = ""
-        var cells = text
-        if let bang = text.lastIndex(of: "!") {
-            prefix = String(text[...bang])
-            cells = String(text[text.index(after: bang)...])
+        var area: CellRange
+        do { area = try workbook.resolveRange(text) } catch {
+            throw RangeError(description: "'\(text)': \(error) (a range is like Sheet1!A1:C10)")
         }
-        let ends = cells.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard ends.count == 1 || ends.count == 2 else { throw RangeError(description: "'\(text)' is not a range like Sheet1!A1:C10") }
-        let a: (SheetID, CellAddress), b: (SheetID, CellAddress)
-        do {
-            a = try workbook.resolveAddress(prefix + ends[0])
-            b = try workbook.resolveAddress(prefix + (ends.count == 2 ? ends[1] : ends[0]))
-        } catch {
-            throw RangeError(description: "'\(text)': \(error)")
-        }
-        var area = CellRange(sheet: a.0, top: a.1.row, left: a.1.column, bottom: b.1.row, right: b.1.column)
         if area.cellCount > maxCellsBeforeClipping {
             let used = workbook.sheet(area.sheet)?.usedRange
             area.bottom = max(area.top, min(area.bottom, used?.bottom ?? area.top))
@@ -129,10 +110,5 @@ struct GetCommand: ParsableCommand {
     private static func unquoted(_ s: String) -> String {
         guard s.count >= 2, s.hasPrefix("'"), s.hasSuffix("'") else { return s }
         return String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-    }
-
-    static func rangeText(_ area: CellRange) -> String {
-        let tl = CellAddress(row: area.top, column: area.left).a1
-        return area.isSingleCell ? tl : tl + ":" + CellAddress(row: area.bottom, column: area.right).a1
     }
 }

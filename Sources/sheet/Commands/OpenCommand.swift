@@ -39,10 +39,7 @@ struct OpenCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             if FileManager.default.fileExists(atPath: url.path) {
-                do { document = try WorkbookDocument.open(url, options: options) } catch {
-                    printError("error: cannot open \(error)")
-                    throw ExitCode(2)
-                }
+                document = try WorkbookDocument.openOrExit(url.path, options: options)
             } else {
                 document = WorkbookDocument.new(url: url, options: options)
             }
@@ -50,8 +47,7 @@ struct OpenCommand: ParsableCommand {
             document = WorkbookDocument.new(url: nil, options: options)
         }
         defer { document.close() }
-        for w in document.warnings.prefix(10) { printError("warning: \(w)") }
-        if document.warnings.count > 10 { printError("warning: … and \(document.warnings.count - 10) more") }
+        printWarnings(document.warnings, limit: 10)
         let session = REPLSession(document: document)
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let status = REPLRunner(session: session, interactive: interactive).run()

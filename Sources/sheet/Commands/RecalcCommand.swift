@@ -64,20 +64,12 @@ struct RecalcCommand: AsyncParsableCommand {
         options.workbook = workbook
         options.aiRunOptions = AIRunOptions(offline: aiOffline, maxCalls: maxAICalls)
         options.aiConcurrency = aiConcurrency
-        let document: WorkbookDocument
-        do {
-            document = try WorkbookDocument.open(URL(fileURLWithPath: input), options: options)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let document = try WorkbookDocument.openOrExit(input, options: options)
         defer { document.close() }
-        for warning in document.warnings.prefix(20) { printError("warning: \(warning)") }
-        if document.warnings.count > 20 { printError("warning: … and \(document.warnings.count - 20) more") }
+        printWarnings(document.warnings, limit: 20)
 
         let session = document.session
-        _ = await session.withWorkbook { $0.recalculateAll() }
-        await session.recalculate(refreshAI: refreshAI)
+        await session.recalculate(all: true, refreshAI: refreshAI)
         let bar = ProgressBar(enabled: isatty(2) == 1 && !json)
         await session.waitForAI { p in bar.update(done: p.done, total: p.total, failed: p.failed) }
         bar.finish()

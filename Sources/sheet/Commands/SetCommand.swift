@@ -42,13 +42,7 @@ struct SetCommand: AsyncParsableCommand {
         var options = DocumentOptions()
         options.workbook = workbook
         options.aiRunOptions.offline = aiOffline
-        let document: WorkbookDocument
-        do {
-            document = try WorkbookDocument.open(URL(fileURLWithPath: file), options: options)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let document = try WorkbookDocument.openOrExit(file, options: options)
         defer { document.close() }
         let pairs = stride(from: 0, to: edits.count, by: 2).map { (edits[$0], edits[$0 + 1]) }
         // Resolve and parse everything first, so a bad edit changes nothing.

@@ -92,10 +92,7 @@ extension REPLSession {
         guard args.allSatisfy({ $0 == "--refresh-ai" }) else { throw REPLError("usage: recalc [--refresh-ai]") }
         let start = Date()
         let session = document.session
-        let count = blocking { () async -> Int in
-            let all = await session.withWorkbook { $0.recalculateAll() }
-            return all + (await session.recalculate(refreshAI: refresh, retryFailedAI: true))
-        }
+        let count = blocking { await session.recalculate(all: true, refreshAI: refresh, retryFailedAI: true) }
         let ms = Date().timeIntervalSince(start) * 1000
         var out = "recalculated \(count) formula\(count == 1 ? "" : "s") in \(String(format: "%.1f", ms)) ms"
         let pending = document.service.pendingCount

@@ -66,26 +66,32 @@ final class REPLSession {
     /// session's exclusive access to the workbook, followed by a recalculation that starts the
     /// model calls of AI cells that need them.
     func execute(_ rawLine: String) throws -> Outcome {
-        let first = (try? CommandWords.split(rawLine.trimmingCharacters(in: .whitespacesAndNewlines)))?.first?.lowercased()
-        switch first {
-        case "save": return .output(try save(Array(try CommandWords.split(rawLine.trimmingCharacters(in: .whitespaces)).dropFirst())))
+        let line = rawLine.trimmingCharacters(in: .newlines)
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .output("") }
+        let assignment = CellAssignment(trimmed)
+        let words = assignment == nil ? try CommandWords.split(trimmed) : []
+        let name = words.first?.lowercased() ?? ""
+        let args = Array(words.dropFirst())
+        switch name {
+        case "save": return .output(try save(args))
         case "wait": return .output(waitForAnswers())
-        case "recalc": return .output(try recalc(Array(try CommandWords.split(rawLine.trimmingCharacters(in: .whitespaces)).dropFirst())))
+        case "recalc": return .output(try recalc(args))
         default: break
         }
         let session = document.session
-        let outcome = try blocking { try await session.withWorkbook { _ in try self.executeEdit(rawLine) } }
+        let outcome = try blocking {
+            try await session.withWorkbook { _ in
+                if let assignment { return Outcome.output(try self.assign(assignment)) }
+                return try self.executeEdit(line, words: words)
+            }
+        }
         blocking { await session.recalculate() }
         return outcome
     }
 
-    /// Runs a line that reads or edits the workbook (inside the session's exclusive access).
-    private func executeEdit(_ rawLine: String) throws -> Outcome {
-        let line = rawLine.trimmingCharacters(in: .newlines)
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .output("") }
-        if let assignment = CellAssignment(trimmed) { return .output(try assign(assignment)) }
-        let words = try CommandWords.split(trimmed)
+    /// Runs a command that reads or edits the workbook (inside the session's exclusive access).
+    private func executeEdit(_ line: String, words: [String]) throws -> Outcome {
         guard let first = words.first else { return .output("") }
         let name = first.lowercased()
         let args = Array(words.dropFirst())
