@@ -1,4 +1,5 @@
 import ArgumentParser
+import SheetAI
 import SheetCore
 
 /// `sheet functions`: the function reference, as a list or as the Markdown kept in docs/functions.md.
@@ -16,7 +17,8 @@ struct FunctionsCommand: ParsableCommand {
     var filter: String?
 
     func run() {
-        var all = FunctionRegistry.standard.all
+        // The AI family too: a registry as a workbook gets it (no provider is needed to list them).
+        var all = AIFunctions.registry(service: AIService(configuration: AIConfiguration())).all
         if let filter { all = all.filter { $0.name.localizedCaseInsensitiveContains(filter) } }
         if markdown {
             print(FunctionReference.markdown(all))
